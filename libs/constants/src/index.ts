@@ -95,9 +95,21 @@ export const METADATA_NODES = 'nodes';
 export const METADATA_PROXY_FROM = 'proxyfrom';
 export const METADATA_TOKEN = 'token';
 
+/** Largest gRPC message the proxies accept in one frame (grpc-go and grpc-js default to 4 MiB). */
+export const GRPC_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
 /** Time. */
 export const DEFAULT_NTP_SERVER = 'pool.ntp.org';
 export const NTP_PORT = 123;
+/** One SNTP query gives up after this long. */
+export const NTP_QUERY_TIMEOUT_MS = 2000;
+/** The syncer queries every MIN_POLL + random(MAX_POLL) (Talos timed's defaults: 64 s, 1024 s). */
+export const NTP_MIN_POLL_MS = 64_000;
+export const NTP_MAX_POLL_MS = 1_024_000;
+/** Until the first successful sync, the syncer retries this often. */
+export const NTP_INITIAL_RETRY_MS = 5_000;
+/** Offsets up to this are slewed (adjtime); larger ones step the clock. */
+export const NTP_ADJUST_LIMIT_MS = 128;
 
 /** Service supervision (Talos defaults). */
 export const SERVICE_EVENTS_KEPT = 64;
@@ -110,6 +122,8 @@ export const SERVICE_LOG_BUFFER_BYTES = 1024 * 1024;
 export const CA_LIFETIME_DAYS = 3650;
 export const CLIENT_CERT_LIFETIME_DAYS = 365;
 export const SERVING_CERT_LIFETIME_HOURS = 24;
+/** apid/trustd re-issue their serving certificates this often, well before they expire. */
+export const SERVING_CERT_RENEW_HOURS = 12;
 
 /** Client configuration (talosconfig) locations. */
 export const TALOSCONFIG_ENV = 'TALOSCONFIG';
@@ -141,3 +155,22 @@ export function daemonBundle(daemon: string, bundleDir: string): string {
   return path.join(bundleDir, daemon, 'main.js');
 }
 export const BUNDLE_DIR_ENV = 'TALOS_BUNDLE_DIR';
+
+/** Service restart back-off: doubles from INITIAL up to MAX; a run lasting STABLE resets it. */
+export const SERVICE_RESTART_INITIAL_MS = 1000;
+export const SERVICE_RESTART_MAX_MS = 30_000;
+export const SERVICE_RESTART_STABLE_MS = 60_000;
+/** Time a stopped service gets between SIGTERM and SIGKILL (Talos default). */
+export const SERVICE_STOP_GRACE_MS = 10_000;
+/** machine.Events kept for replay (`talosctl events --tail`), as Talos's runtime event buffer. */
+export const MACHINE_EVENTS_KEPT = 1000;
+/** The kernel log device read by `talosctl dmesg`. */
+export const KMSG_PATH = '/dev/kmsg';
+
+/** Kubernetes API server port (the control-plane endpoint is https://HOST:6443). */
+export const KUBERNETES_API_PORT = 6443;
+/** Process provisioner: how long `cluster create` waits for every node's apid, and how often it asks. */
+export const PROVISION_READY_TIMEOUT_MS = 5 * 60_000;
+export const PROVISION_POLL_INTERVAL_MS = 1000;
+/** Process provisioner: time a node's machined gets between SIGTERM and SIGKILL on destroy. */
+export const PROVISION_STOP_GRACE_MS = 15_000;

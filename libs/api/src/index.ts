@@ -1,0 +1,204 @@
+// The Talos v0.9.3-compatible API: protobufjs classes, typed grpc-js service definitions,
+// a method table for proxies (apid, routerd) and a package definition for reflection.
+// Everything here is generated from proto/ by `nx run api:gen`, except the helpers below.
+import * as protoLoader from '@grpc/proto-loader';
+import * as protobuf from 'protobufjs';
+import * as api from './generated/api';
+import descriptorJson from './generated/descriptor.json';
+import * as generated from './generated/services';
+
+export {
+  common,
+  machine,
+  time,
+  network,
+  resource,
+  cluster,
+  inspect,
+  securityapi,
+  storage,
+  routerd,
+  google,
+} from './generated/api';
+
+export type {
+  ServiceClientConstructor,
+  ClusterServiceDefinition,
+  ClusterServiceHandlers,
+  ClusterServiceClient,
+  InspectServiceDefinition,
+  InspectServiceHandlers,
+  InspectServiceClient,
+  MachineServiceDefinition,
+  MachineServiceHandlers,
+  MachineServiceClient,
+  NetworkServiceDefinition,
+  NetworkServiceHandlers,
+  NetworkServiceClient,
+  ResourceServiceDefinition,
+  ResourceServiceHandlers,
+  ResourceServiceClient,
+  RouterServiceDefinition,
+  RouterServiceHandlers,
+  RouterServiceClient,
+  SecurityServiceDefinition,
+  SecurityServiceHandlers,
+  SecurityServiceClient,
+  StorageServiceDefinition,
+  StorageServiceHandlers,
+  StorageServiceClient,
+  TimeServiceDefinition,
+  TimeServiceHandlers,
+  TimeServiceClient,
+} from './generated/services';
+
+/** grpc-js service definitions, keyed like the proto packages: `services.machine.MachineService`. */
+export const services = {
+  machine: { MachineService: generated.MachineService },
+  time: { TimeService: generated.TimeService },
+  network: { NetworkService: generated.NetworkService },
+  resource: { ResourceService: generated.ResourceService },
+  cluster: { ClusterService: generated.ClusterService },
+  inspect: { InspectService: generated.InspectService },
+  securityapi: { SecurityService: generated.SecurityService },
+  storage: { StorageService: generated.StorageService },
+  routerd: { RouterService: generated.RouterService },
+} as const;
+
+/** Typed client constructors, same keys as `services`: `new clients.machine.MachineService(addr, creds)`. */
+export const clients = {
+  machine: { MachineService: generated.MachineServiceClient },
+  time: { TimeService: generated.TimeServiceClient },
+  network: { NetworkService: generated.NetworkServiceClient },
+  resource: { ResourceService: generated.ResourceServiceClient },
+  cluster: { ClusterService: generated.ClusterServiceClient },
+  inspect: { InspectService: generated.InspectServiceClient },
+  securityapi: { SecurityService: generated.SecurityServiceClient },
+  storage: { StorageService: generated.StorageServiceClient },
+  routerd: { RouterService: generated.RouterServiceClient },
+} as const;
+
+export interface MethodInfo {
+  /** '/machine.MachineService/Version' */
+  path: string;
+  /** 'machine.MachineService' */
+  service: string;
+  /** 'Version' */
+  method: string;
+  requestStream: boolean;
+  responseStream: boolean;
+}
+
+const descriptorRoot = protobuf.Root.fromJSON(descriptorJson as protobuf.INamespace);
+
+function collectMethods(ns: protobuf.NamespaceBase, out: MethodInfo[]): MethodInfo[] {
+  for (const child of ns.nestedArray) {
+    if (child instanceof protobuf.Service) {
+      const service = child.fullName.replace(/^\./, '');
+      for (const m of child.methodsArray) {
+        out.push({
+          path: `/${service}/${m.name}`,
+          service,
+          method: m.name,
+          requestStream: Boolean(m.requestStream),
+          responseStream: Boolean(m.responseStream),
+        });
+      }
+    } else if (child instanceof protobuf.Namespace) {
+      collectMethods(child, out);
+    }
+  }
+  return out;
+}
+
+const METHODS: readonly MethodInfo[] = Object.freeze(
+  collectMethods(descriptorRoot, [])
+    .sort((a, b) => a.path.localeCompare(b.path))
+    .map((m) => Object.freeze(m)),
+);
+const METHODS_BY_PATH = new Map(METHODS.map((m) => [m.path, m]));
+
+/** Full names of every service in proto/, sorted: 'cluster.ClusterService', ... */
+export const SERVICE_NAMES: string[] = [...new Set(METHODS.map((m) => m.service))].sort();
+
+/** Every method of every service, sorted by path. */
+export function allMethods(): MethodInfo[] {
+  return METHODS.map((m) => ({ ...m }));
+}
+
+/** The method behind a gRPC path ('/time.TimeService/Time'), or undefined if proto/ has none. */
+export function methodInfo(path: string): MethodInfo | undefined {
+  const m = METHODS_BY_PATH.get(path);
+  return m ? { ...m } : undefined;
+}
+
+/** @grpc/proto-loader view of proto/, for @grpc/reflection's ReflectionService. */
+export const packageDefinition: protoLoader.PackageDefinition = protoLoader.fromJSON(
+  descriptorJson as protobuf.INamespace,
+  { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true },
+);
+
+/** Type URL prefix Talos uses for machine.Event payloads. */
+export const EVENT_TYPE_URL_PREFIX = 'talos/runtime/';
+
+/**
+ * Packs an event payload into google.protobuf.Any the way Talos does:
+ * type_url = 'talos/runtime/' + full message name (e.g. 'talos/runtime/machine.SequenceEvent').
+ */
+export function anyOf(typeName: string, value: Uint8Array): api.google.protobuf.Any {
+  return api.google.protobuf.Any.create({ type_url: EVENT_TYPE_URL_PREFIX + typeName, value });
+}
+
+/** The message types that travel in machine.Event.data. */
+export const EVENT_TYPES = {
+  'machine.SequenceEvent': api.machine.SequenceEvent,
+  'machine.PhaseEvent': api.machine.PhaseEvent,
+  'machine.TaskEvent': api.machine.TaskEvent,
+  'machine.ServiceStateEvent': api.machine.ServiceStateEvent,
+  'machine.RestartEvent': api.machine.RestartEvent,
+} as const;
+
+export type EventTypeName = keyof typeof EVENT_TYPES;
+
+export type EventPayload =
+  | { type: 'machine.SequenceEvent'; event: api.machine.SequenceEvent }
+  | { type: 'machine.PhaseEvent'; event: api.machine.PhaseEvent }
+  | { type: 'machine.TaskEvent'; event: api.machine.TaskEvent }
+  | { type: 'machine.ServiceStateEvent'; event: api.machine.ServiceStateEvent }
+  | { type: 'machine.RestartEvent'; event: api.machine.RestartEvent };
+
+type EventProps<T extends EventTypeName> = Parameters<(typeof EVENT_TYPES)[T]['encode']>[0];
+
+/** Encodes an event payload and packs it: `packEvent('machine.PhaseEvent', {phase: 'boot', action: 0})`. */
+export function packEvent<T extends EventTypeName>(
+  typeName: T,
+  event: EventProps<T>,
+): api.google.protobuf.Any {
+  const type = EVENT_TYPES[typeName] as { encode(m: EventProps<T>): protobuf.Writer };
+  return anyOf(typeName, type.encode(event).finish());
+}
+
+/**
+ * Decodes machine.Event.data; undefined for a type URL we do not know (newer Talos events),
+ * which callers should skip rather than fail on.
+ */
+export function unpackEvent(data: api.google.protobuf.IAny | null | undefined): EventPayload | undefined {
+  const url = data?.type_url ?? '';
+  if (!url.startsWith(EVENT_TYPE_URL_PREFIX)) return undefined;
+  const name = url.slice(EVENT_TYPE_URL_PREFIX.length);
+  const bytes = data?.value ?? new Uint8Array();
+  switch (name) {
+    case 'machine.SequenceEvent':
+      return { type: name, event: api.machine.SequenceEvent.decode(bytes) };
+    case 'machine.PhaseEvent':
+      return { type: name, event: api.machine.PhaseEvent.decode(bytes) };
+    case 'machine.TaskEvent':
+      return { type: name, event: api.machine.TaskEvent.decode(bytes) };
+    case 'machine.ServiceStateEvent':
+      return { type: name, event: api.machine.ServiceStateEvent.decode(bytes) };
+    case 'machine.RestartEvent':
+      return { type: name, event: api.machine.RestartEvent.decode(bytes) };
+    default:
+      return undefined;
+  }
+}

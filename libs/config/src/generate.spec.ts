@@ -1,0 +1,91 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { certificateInfo, keyMatchesCertificate, TOKEN_PATTERN, verifyChain } from '@talos/pki';
+import { generateConfigs } from './generate';
+import { loadConfig, osCA, parseConfig, serializeConfig } from './machine-config';
+import { decodePEM } from './pem';
+import { ConfigError } from './validation';
+
+describe('generateConfigs', () => {
+  const generated = generateConfigs({
+    clusterName: 'demo',
+    endpoint: 'https://10.5.0.2:6443',
+    additionalSANs: ['demo.example.com', '10.5.0.50'],
+  });
+
+  it('round-trips every machine config through YAML', () => {
+    for (const cfg of [generated.init, generated.controlplane, generated.join]) {
+      const text = serializeConfig(cfg);
+      expect(text.startsWith('version: v1alpha1\n')).toBe(true);
+      expect(parseConfig(text)).toEqual(cfg);
+    }
+  });
+
+  it('shares one OS CA and tokens across the machine types; workers get no CA key', () => {
+    const { init, controlplane, join, secrets } = generated;
+    expect([init.machine.type, controlplane.machine.type, join.machine.type]).toEqual(['init', 'controlplane', 'join']);
+    expect(osCA(init)).toEqual(secrets.certs.os);
+    expect(osCA(controlplane)).toEqual(secrets.certs.os);
+    expect(osCA(join)).toEqual({ crt: secrets.certs.os.crt });
+    expect(join.machine.ca.key).toBeUndefined();
+    expect(serializeConfig(join)).not.toContain('key:');
+    for (const cfg of [init, controlplane, join]) {
+      expect(cfg.machine.token).toMatch(TOKEN_PATTERN);
+      expect(cfg.machine.token).toBe(secrets.trustdInfo.token);
+      expect(cfg.cluster.token).toBe(secrets.secrets.bootstrapToken);
+      expect(cfg.machine.certSANs).toEqual(['demo.example.com', '10.5.0.50']);
+      expect(cfg.cluster).toMatchObject({ clusterName: 'demo', controlPlane: { endpoint: 'https://10.5.0.2:6443' } });
+    }
+    expect(secrets.trustdInfo.token).not.toBe(secrets.secrets.bootstrapToken);
+  });
+
+  it('makes an OS CA with O=talos', () => {
+    const info = certificateInfo(generated.secrets.certs.os.crt);
+    expect(info.isCA).toBe(true);
+    expect(info.subject.organization).toEqual(['talos']);
+  });
+
+  it('writes a talosconfig with an os:admin client certificate from the OS CA, valid one year', () => {
+    const { talosconfig, secrets } = generated;
+    expect(talosconfig.context).toBe('demo');
+    const ctx = talosconfig.contexts.demo!;
+    expect(ctx.endpoints).toEqual(['127.0.0.1']);
+    expect(decodePEM(ctx.ca)).toBe(secrets.certs.os.crt);
+    const crt = decodePEM(ctx.crt);
+    expect(verifyChain(crt, secrets.certs.os.crt)).toBe(true);
+    expect(keyMatchesCertificate(decodePEM(ctx.key), crt)).toBe(true);
+    const info = certificateInfo(crt);
+    expect(info.subject.organization).toEqual(['os:admin']);
+    const days = (info.notAfter.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(364);
+    expect(days).toBeLessThanOrEqual(365);
+  });
+
+  it('reuses a given secrets bundle', () => {
+    const again = generateConfigs({ clusterName: 'demo', endpoint: 'https://10.5.0.2:6443', secrets: generated.secrets });
+    expect(again.init.machine.ca).toEqual(generated.init.machine.ca);
+    expect(again.join.machine.token).toBe(generated.join.machine.token);
+  });
+
+  it('refuses an endpoint that is not https', () => {
+    expect(() => generateConfigs({ clusterName: 'demo', endpoint: 'http://10.5.0.2:6443' })).toThrow(
+      'cluster.controlPlane.endpoint: "http://10.5.0.2:6443" must be an https URL',
+    );
+    expect(() => generateConfigs({ clusterName: 'demo', endpoint: '10.5.0.2:6443' })).toThrow(ConfigError);
+  });
+
+  it('loads a config from disk, and names the file when it cannot', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'config-'));
+    try {
+      const file = path.join(dir, 'config.yaml');
+      await fs.writeFile(file, serializeConfig(generated.join));
+      await expect(loadConfig(file)).resolves.toEqual(generated.join);
+      await expect(loadConfig(path.join(dir, 'missing.yaml'))).rejects.toThrow(/^error loading config: .*ENOENT/);
+      await fs.writeFile(file, 'version: v2\n');
+      await expect(loadConfig(file)).rejects.toThrow(`error loading config ${file}`);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});

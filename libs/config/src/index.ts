@@ -1,0 +1,40 @@
+// v1alpha1 machine configuration: types, parsing with path-named errors, generation, PEM helpers.
+// One module per section (machine.ts, cluster.ts, ...): a new section is a new module plus a line
+// in machine-config.ts.
+export { ConfigError } from './validation';
+export {
+  CONFIG_VERSION,
+  validateConfig,
+  parseConfig,
+  serializeConfig,
+  loadConfig,
+  osCA,
+  kubernetesCA,
+  type MachineConfig,
+} from './machine-config';
+export {
+  MACHINE_TYPES,
+  isControlPlane,
+  type MachineType,
+  type MachineSection,
+  type MachineNetworkConfig,
+  type MachineTimeConfig,
+} from './machine';
+export { endpointProblem, type ClusterSection, type ControlPlaneConfig } from './cluster';
+export {
+  encodePEM,
+  decodePEM,
+  encodeCertificateAndKey,
+  decodeCertificateAndKey,
+  type EncodedCertificateAndKey,
+  type PemCertificateAndKey,
+} from './pem';
+export { generateSecrets, OS_CA_ORGANIZATION, type SecretsBundle } from './secrets';
+export {
+  generateConfigs,
+  ADMIN_ORGANIZATION,
+  DEFAULT_TALOSCONFIG_ENDPOINTS,
+  type GenerateOptions,
+  type GeneratedConfigs,
+} from './generate';
+export type { Talosconfig, TalosconfigContext } from './talosconfig';

@@ -1,0 +1,34 @@
+// Self-signed certificate authorities (the OS CA; later Kubernetes, etcd and aggregator CAs).
+import { CA_LIFETIME_DAYS } from '@talos/constants';
+import forge from 'node-forge';
+import { generateRsaKeyPair, privateKeyToPem } from './keys';
+import type { CertificateAndKey } from './types';
+import { randomSerial, subjectAttributes, validityWindow } from './x509-fields';
+
+export interface CAOptions {
+  commonName?: string;
+  organization: string;
+  validityDays?: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function generateCA(opts: CAOptions): CertificateAndKey {
+  const keys = generateRsaKeyPair();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = randomSerial();
+  const { notBefore, notAfter } = validityWindow((opts.validityDays ?? CA_LIFETIME_DAYS) * DAY_MS);
+  cert.validity.notBefore = notBefore;
+  cert.validity.notAfter = notAfter;
+  const subject = subjectAttributes({ commonName: opts.commonName, organization: [opts.organization] });
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(keys.privateKey, forge.md.sha256.create());
+  return { crt: forge.pki.certificateToPem(cert), key: privateKeyToPem(keys.privateKey) };
+}

@@ -1,0 +1,156 @@
+// A netlink socket that never blocks the event loop: the fd is non-blocking, and a receive waits
+// for readability through koffi's libuv poll handle before calling recvfrom.
+import koffi from 'koffi';
+import { SyscallError } from '../errno';
+import {
+  AF_NETLINK,
+  MSG_DONTWAIT,
+  MSG_TRUNC,
+  SOCK_CLOEXEC,
+  SOCK_NONBLOCK,
+  SOCK_RAW,
+  SOL_SOCKET,
+  SO_RCVBUF,
+  bind,
+  close,
+  getsockname,
+  recvfrom,
+  sendto,
+  setsockopt,
+  socket,
+} from '../syscalls';
+
+export const NETLINK_ROUTE = 0;
+export const NETLINK_KOBJECT_UEVENT = 15;
+
+/** Large enough for any netlink datagram the kernel sends (it caps dumps at 32 KiB per datagram). */
+const RECEIVE_BUFFER_BYTES = 64 * 1024;
+
+export interface NetlinkSocketOptions {
+  /** Multicast groups bitmask to join at bind time. */
+  groups?: number;
+  /** SO_RCVBUF in bytes; bursts (coldplug) overflow the default. */
+  receiveBufferBytes?: number;
+}
+
+/** A datagram and the netlink port id that sent it (0 is the kernel). */
+export interface Datagram {
+  data: Buffer;
+  senderPid: number;
+}
+
+interface PollHandle {
+  start(opts: { readable?: boolean }, cb: (status: number) => void): void;
+  stop(): void;
+  close(): void;
+}
+
+function sockaddrNl(pid: number, groups: number): Buffer {
+  const sa = Buffer.alloc(12);
+  sa.writeUInt16LE(AF_NETLINK, 0);
+  sa.writeUInt32LE(pid, 4);
+  sa.writeUInt32LE(groups >>> 0, 8);
+  return sa;
+}
+
+export class NetlinkSocket {
+  private poll: PollHandle | undefined;
+  private closed = false;
+  /** Rejects the receive waiting for readability, so close() never leaves a promise hanging. */
+  private cancelWait: ((err: Error) => void) | undefined;
+  private readonly buf = Buffer.alloc(RECEIVE_BUFFER_BYTES);
+
+  private constructor(
+    readonly fd: number,
+    /** The port id the kernel gave this socket. */
+    readonly pid: number,
+  ) {}
+
+  static open(protocol: number, opts: NetlinkSocketOptions = {}): NetlinkSocket {
+    const fd = socket(AF_NETLINK, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, protocol);
+    try {
+      if (opts.receiveBufferBytes) setsockopt(fd, SOL_SOCKET, SO_RCVBUF, opts.receiveBufferBytes);
+      bind(fd, sockaddrNl(0, opts.groups ?? 0));
+      const self = getsockname(fd);
+      return new NetlinkSocket(fd, self.length >= 8 ? self.readUInt32LE(4) : 0);
+    } catch (err) {
+      close(fd);
+      throw err;
+    }
+  }
+
+  /** Sends one datagram to the kernel. */
+  send(data: Buffer): void {
+    this.assertOpen();
+    sendto(this.fd, data, 0, sockaddrNl(0, 0));
+  }
+
+  /** The next datagram, waiting (without blocking the event loop) until one arrives. */
+  async receive(signal?: AbortSignal): Promise<Datagram> {
+    for (;;) {
+      this.assertOpen();
+      const got = this.tryReceive();
+      if (got) return got;
+      await this.readable(signal);
+    }
+  }
+
+  /** A datagram if one is queued, else undefined. */
+  tryReceive(): Datagram | undefined {
+    let res: { length: number; from: Buffer };
+    try {
+      res = recvfrom(this.fd, this.buf, MSG_DONTWAIT | MSG_TRUNC);
+    } catch (err) {
+      if (SyscallError.is(err, 'EAGAIN')) return undefined;
+      throw err;
+    }
+    if (res.length > this.buf.length) {
+      throw new Error(`netlink datagram truncated: ${res.length} bytes, buffer ${this.buf.length}`);
+    }
+    return {
+      data: Buffer.from(this.buf.subarray(0, res.length)),
+      senderPid: res.from.length >= 8 ? res.from.readUInt32LE(4) : 0,
+    };
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.cancelWait?.(new Error('netlink socket is closed'));
+    this.poll?.close();
+    this.poll = undefined;
+    close(this.fd);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('netlink socket is closed');
+  }
+
+  private readable(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(abortError(signal));
+      const settle = (err?: Error): void => {
+        this.cancelWait = undefined;
+        this.poll?.stop();
+        signal?.removeEventListener('abort', onAbort);
+        if (err) reject(err);
+        else resolve();
+      };
+      const onAbort = (): void => settle(abortError(signal));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.cancelWait = settle;
+      const onEvent = (status: number): void =>
+        settle(status < 0 ? new Error(`error polling netlink socket: status ${status}`) : undefined);
+      if (!this.poll) {
+        this.poll = koffi.node.poll(this.fd, { readable: true }, onEvent as never) as unknown as PollHandle;
+      } else {
+        this.poll.start({ readable: true }, onEvent);
+      }
+    });
+  }
+}
+
+function abortError(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new Error('aborted');
+}

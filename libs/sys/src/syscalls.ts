@@ -1,0 +1,135 @@
+// The system calls Node lacks, bound from libc through koffi. Each wrapper checks the return
+// value and throws a SyscallError naming the call, so callers never look at errno themselves.
+// New calls are one line in `bindings` plus a wrapper below.
+import koffi from 'koffi';
+import { SyscallError } from './errno';
+
+// Socket families, types and flags (linux/socket.h, linux/net.h).
+export const AF_NETLINK = 16;
+export const SOCK_DGRAM = 2;
+export const SOCK_RAW = 3;
+export const SOCK_NONBLOCK = 0o4000;
+export const SOCK_CLOEXEC = 0o2000000;
+export const MSG_DONTWAIT = 0x40;
+export const MSG_TRUNC = 0x20;
+export const SOL_SOCKET = 1;
+export const SO_RCVBUF = 8;
+export const SO_RCVBUFFORCE = 33;
+
+// Clocks (linux/time.h).
+export const CLOCK_REALTIME = 0;
+export const CLOCK_MONOTONIC = 1;
+
+type Fn = (...args: unknown[]) => unknown;
+
+interface Bindings {
+  socket: Fn;
+  bind: Fn;
+  sendto: Fn;
+  recv: Fn;
+  recvfrom: Fn;
+  close: Fn;
+  setsockopt: Fn;
+  getsockname: Fn;
+  clock_settime: Fn;
+  adjtime: Fn;
+}
+
+let bound: Bindings | undefined;
+
+function bindings(): Bindings {
+  if (bound) return bound;
+  const lib = koffi.load('libc.so.6');
+  // struct timespec and struct timeval are two longs on the 64-bit Linux ABIs we target. The
+  // structs stay anonymous: koffi's type names are process-wide, and a module loaded twice (jest)
+  // would register a name twice.
+  const timespec = koffi.struct({ tv_sec: 'int64_t', tv_nsec: 'long' });
+  const timeval = koffi.struct({ tv_sec: 'int64_t', tv_usec: 'long' });
+  bound = {
+    socket: lib.func('int socket(int domain, int type, int protocol)'),
+    bind: lib.func('int bind(int fd, const void *addr, uint32_t addrlen)'),
+    sendto: lib.func('intptr_t sendto(int fd, const void *buf, size_t len, int flags, const void *addr, uint32_t addrlen)'),
+    recv: lib.func('intptr_t recv(int fd, void *buf, size_t len, int flags)'),
+    recvfrom: lib.func(
+      'intptr_t recvfrom(int fd, void *buf, size_t len, int flags, void *addr, _Inout_ uint32_t *addrlen)',
+    ),
+    close: lib.func('int close(int fd)'),
+    setsockopt: lib.func('int setsockopt(int fd, int level, int name, const void *value, uint32_t len)'),
+    getsockname: lib.func('int getsockname(int fd, void *addr, _Inout_ uint32_t *addrlen)'),
+    clock_settime: lib.func('clock_settime', 'int', ['int', koffi.pointer(timespec)]),
+    adjtime: lib.func('adjtime', 'int', [koffi.pointer(timeval), koffi.out(koffi.pointer(timeval))]),
+  };
+  return bound;
+}
+
+/** Runs one bound call; a negative result becomes a SyscallError carrying errno. */
+function check(call: string, result: unknown): number {
+  const n = Number(result);
+  if (n < 0) throw new SyscallError(call, koffi.errno());
+  return n;
+}
+
+export function socket(domain: number, type: number, protocol: number): number {
+  return check('socket', bindings().socket(domain, type, protocol));
+}
+
+export function bind(fd: number, addr: Buffer): void {
+  check('bind', bindings().bind(fd, addr, addr.length));
+}
+
+/** Sends `buf`, to `addr` when given (a raw sockaddr); returns the bytes sent. */
+export function sendto(fd: number, buf: Buffer, flags: number, addr?: Buffer): number {
+  return check('sendto', bindings().sendto(fd, buf, buf.length, flags, addr ?? null, addr?.length ?? 0));
+}
+
+/** Receives into `buf`; returns the datagram's length (larger than `buf` with MSG_TRUNC). */
+export function recv(fd: number, buf: Buffer, flags: number): number {
+  return check('recv', bindings().recv(fd, buf, buf.length, flags));
+}
+
+/** Receives into `buf` and returns the length and the sender's raw sockaddr. */
+export function recvfrom(fd: number, buf: Buffer, flags: number, addrSize = 128): { length: number; from: Buffer } {
+  const addr = Buffer.alloc(addrSize);
+  const len = [addrSize];
+  const length = check('recvfrom', bindings().recvfrom(fd, buf, buf.length, flags, addr, len));
+  return { length, from: addr.subarray(0, Math.min(len[0] ?? 0, addrSize)) };
+}
+
+export function close(fd: number): void {
+  check('close', bindings().close(fd));
+}
+
+/** Sets a socket option; a number is passed as a C int. */
+export function setsockopt(fd: number, level: number, name: number, value: Buffer | number): void {
+  let buf: Buffer;
+  if (typeof value === 'number') {
+    buf = Buffer.alloc(4);
+    buf.writeInt32LE(value);
+  } else {
+    buf = value;
+  }
+  check('setsockopt', bindings().setsockopt(fd, level, name, buf, buf.length));
+}
+
+/** The socket's own address, as a raw sockaddr. */
+export function getsockname(fd: number, addrSize = 128): Buffer {
+  const addr = Buffer.alloc(addrSize);
+  const len = [addrSize];
+  check('getsockname', bindings().getsockname(fd, addr, len));
+  return addr.subarray(0, Math.min(len[0] ?? 0, addrSize));
+}
+
+/** Sets a clock to `epochMs` (milliseconds since the Unix epoch, fractions kept to the ns). */
+export function clockSettime(clockId: number, epochMs: number): void {
+  const sec = Math.floor(epochMs / 1000);
+  const nsec = Math.round((epochMs - sec * 1000) * 1e6);
+  check('clock_settime', bindings().clock_settime(clockId, { tv_sec: sec, tv_nsec: Math.min(nsec, 999_999_999) }));
+}
+
+/** Slews the system clock by `deltaMs` (the kernel speeds up or slows down the clock). */
+export function adjtime(deltaMs: number): void {
+  const totalUs = Math.round(deltaMs * 1000);
+  const sec = Math.trunc(totalUs / 1e6);
+  const usec = totalUs - sec * 1e6;
+  check('adjtime', bindings().adjtime({ tv_sec: sec, tv_usec: usec }, {}));
+}
