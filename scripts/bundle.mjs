@@ -3,6 +3,7 @@
 // so that a node start reads one file (fast from a squashfs) and the image carries no node_modules.
 // koffi carries a native addon and stays external; the image ships its package beside the bundles.
 import { build } from 'esbuild';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,3 +31,16 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+
+// grpc-health-check and @grpc/reflection read their .proto files at run time from
+// `<module dir>/../../proto`; bundled, that is `<bundle dir>/../../proto` (dist/proto here,
+// /usr/lib/talos/proto in the image, beside apps/ and tools/). Ship them there.
+const protoDir = path.resolve(path.dirname(path.join(root, 'dist', dir, 'main.js')), '..', '..', 'proto');
+for (const src of [
+  'node_modules/grpc-health-check/proto',
+  'node_modules/@grpc/reflection/build/proto/grpc',
+]) {
+  fs.cpSync(path.join(root, src), path.join(protoDir, src.endsWith('/grpc') ? 'grpc' : ''), {
+    recursive: true,
+  });
+}

@@ -1,5 +1,6 @@
 // The Talos API client: typed calls over a Connection, every reply split into per-node parts.
-import { common, machine, network, services, time } from '@talos/api';
+import { common, google, machine, network, services, time } from '@talos/api';
+import { SYSTEM_CONTAINERD_NAMESPACE } from '@talos/constants';
 import { ClientConfig, ClientContext, ClientConfigError, selectContext } from './talosconfig';
 import { CallOptions, Connection, ConnectionOptions, Credentials, RpcMethod } from './connection';
 import { NodePart, splitReply, toPart } from './node-reply';
@@ -20,7 +21,8 @@ export interface StreamOptions {
   signal?: AbortSignal;
 }
 
-const empty = {};
+// Requests are built with the message classes, which the generated definitions expect.
+const empty = (): google.protobuf.Empty => google.protobuf.Empty.create();
 
 function decodePem(value: string | undefined, field: string, contextName: string): Buffer {
   if (!value) throw new ClientConfigError(`context "${contextName}" has no ${field}`);
@@ -102,43 +104,43 @@ export class Client {
   // ---- machine.MachineService
 
   version(opts?: RequestOptions): Promise<NodePart<machine.IVersion>[]> {
-    return this.unary(services.machine.MachineService.Version, empty, opts);
+    return this.unary(services.machine.MachineService.Version, empty(), opts);
   }
 
   memory(opts?: RequestOptions): Promise<NodePart<machine.IMemory>[]> {
-    return this.unary(services.machine.MachineService.Memory, empty, opts);
+    return this.unary(services.machine.MachineService.Memory, empty(), opts);
   }
 
   processes(opts?: RequestOptions): Promise<NodePart<machine.IProcess>[]> {
-    return this.unary(services.machine.MachineService.Processes, empty, opts);
+    return this.unary(services.machine.MachineService.Processes, empty(), opts);
   }
 
   mounts(opts?: RequestOptions): Promise<NodePart<machine.IMounts>[]> {
-    return this.unary(services.machine.MachineService.Mounts, empty, opts);
+    return this.unary(services.machine.MachineService.Mounts, empty(), opts);
   }
 
   serviceList(opts?: RequestOptions): Promise<NodePart<machine.IServiceList>[]> {
-    return this.unary(services.machine.MachineService.ServiceList, empty, opts);
+    return this.unary(services.machine.MachineService.ServiceList, empty(), opts);
   }
 
   serviceStart(id: string, opts?: RequestOptions): Promise<NodePart<machine.IServiceStart>[]> {
-    return this.unary(services.machine.MachineService.ServiceStart, { id }, opts);
+    return this.unary(services.machine.MachineService.ServiceStart, machine.ServiceStartRequest.create({ id }), opts);
   }
 
   serviceStop(id: string, opts?: RequestOptions): Promise<NodePart<machine.IServiceStop>[]> {
-    return this.unary(services.machine.MachineService.ServiceStop, { id }, opts);
+    return this.unary(services.machine.MachineService.ServiceStop, machine.ServiceStopRequest.create({ id }), opts);
   }
 
   serviceRestart(id: string, opts?: RequestOptions): Promise<NodePart<machine.IServiceRestart>[]> {
-    return this.unary(services.machine.MachineService.ServiceRestart, { id }, opts);
+    return this.unary(services.machine.MachineService.ServiceRestart, machine.ServiceRestartRequest.create({ id }), opts);
   }
 
   reboot(opts?: RequestOptions): Promise<NodePart<machine.IReboot>[]> {
-    return this.unary(services.machine.MachineService.Reboot, empty, opts);
+    return this.unary(services.machine.MachineService.Reboot, empty(), opts);
   }
 
   shutdown(opts?: RequestOptions): Promise<NodePart<machine.IShutdown>[]> {
-    return this.unary(services.machine.MachineService.Shutdown, empty, opts);
+    return this.unary(services.machine.MachineService.Shutdown, empty(), opts);
   }
 
   /** Service logs (system containerd namespace); `tailLines` -1 means from the beginning. */
@@ -147,20 +149,20 @@ export class Client {
     args: { follow?: boolean; tailLines?: number; namespace?: string; driver?: common.ContainerDriver } = {},
     opts?: StreamOptions,
   ): AsyncGenerator<NodePart<common.IData>> {
-    const request: machine.ILogsRequest = {
-      namespace: args.namespace ?? 'system',
+    const request = machine.LogsRequest.create({
+      namespace: args.namespace ?? SYSTEM_CONTAINERD_NAMESPACE,
       id,
       driver: args.driver ?? common.ContainerDriver.CONTAINERD,
       follow: args.follow ?? false,
       tailLines: args.tailLines ?? -1,
-    };
+    });
     return this.stream(services.machine.MachineService.Logs, request, opts);
   }
 
   dmesg(args: { follow?: boolean; tail?: boolean } = {}, opts?: StreamOptions): AsyncGenerator<NodePart<common.IData>> {
     return this.stream(
       services.machine.MachineService.Dmesg,
-      { follow: args.follow ?? false, tail: args.tail ?? false },
+      machine.DmesgRequest.create({ follow: args.follow ?? false, tail: args.tail ?? false }),
       opts,
     );
   }
@@ -172,7 +174,7 @@ export class Client {
   ): AsyncGenerator<NodePart<machine.IEvent>> {
     return this.stream(
       services.machine.MachineService.Events,
-      { tailEvents: args.tailEvents ?? 0, tailId: args.tailId ?? '', tailSeconds: args.tailSeconds ?? 0 },
+      machine.EventsRequest.create({ tailEvents: args.tailEvents ?? 0, tailId: args.tailId ?? '', tailSeconds: args.tailSeconds ?? 0 }),
       opts,
     );
   }
@@ -180,20 +182,20 @@ export class Client {
   // ---- time.TimeService
 
   time(opts?: RequestOptions): Promise<NodePart<time.ITime>[]> {
-    return this.unary(services.time.TimeService.Time, empty, opts);
+    return this.unary(services.time.TimeService.Time, empty(), opts);
   }
 
   timeCheck(server: string, opts?: RequestOptions): Promise<NodePart<time.ITime>[]> {
-    return this.unary(services.time.TimeService.TimeCheck, { server }, opts);
+    return this.unary(services.time.TimeService.TimeCheck, time.TimeRequest.create({ server }), opts);
   }
 
   // ---- network.NetworkService
 
   interfaces(opts?: RequestOptions): Promise<NodePart<network.IInterfaces>[]> {
-    return this.unary(services.network.NetworkService.Interfaces, empty, opts);
+    return this.unary(services.network.NetworkService.Interfaces, empty(), opts);
   }
 
   routes(opts?: RequestOptions): Promise<NodePart<network.IRoutes>[]> {
-    return this.unary(services.network.NetworkService.Routes, empty, opts);
+    return this.unary(services.network.NetworkService.Routes, empty(), opts);
   }
 }

@@ -24,7 +24,11 @@ describe('generateConfigs', () => {
 
   it('shares one OS CA and tokens across the machine types; workers get no CA key', () => {
     const { init, controlplane, join, secrets } = generated;
-    expect([init.machine.type, controlplane.machine.type, join.machine.type]).toEqual(['init', 'controlplane', 'join']);
+    expect([init.machine.type, controlplane.machine.type, join.machine.type]).toEqual([
+      'init',
+      'controlplane',
+      'join',
+    ]);
     expect(osCA(init)).toEqual(secrets.certs.os);
     expect(osCA(controlplane)).toEqual(secrets.certs.os);
     expect(osCA(join)).toEqual({ crt: secrets.certs.os.crt });
@@ -35,7 +39,10 @@ describe('generateConfigs', () => {
       expect(cfg.machine.token).toBe(secrets.trustdInfo.token);
       expect(cfg.cluster.token).toBe(secrets.secrets.bootstrapToken);
       expect(cfg.machine.certSANs).toEqual(['demo.example.com', '10.5.0.50']);
-      expect(cfg.cluster).toMatchObject({ clusterName: 'demo', controlPlane: { endpoint: 'https://10.5.0.2:6443' } });
+      expect(cfg.cluster).toMatchObject({
+        clusterName: 'demo',
+        controlPlane: { endpoint: 'https://10.5.0.2:6443' },
+      });
     }
     expect(secrets.trustdInfo.token).not.toBe(secrets.secrets.bootstrapToken);
   });
@@ -63,7 +70,11 @@ describe('generateConfigs', () => {
   });
 
   it('reuses a given secrets bundle', () => {
-    const again = generateConfigs({ clusterName: 'demo', endpoint: 'https://10.5.0.2:6443', secrets: generated.secrets });
+    const again = generateConfigs({
+      clusterName: 'demo',
+      endpoint: 'https://10.5.0.2:6443',
+      secrets: generated.secrets,
+    });
     expect(again.init.machine.ca).toEqual(generated.init.machine.ca);
     expect(again.join.machine.token).toBe(generated.join.machine.token);
   });
@@ -81,7 +92,9 @@ describe('generateConfigs', () => {
       const file = path.join(dir, 'config.yaml');
       await fs.writeFile(file, serializeConfig(generated.join));
       await expect(loadConfig(file)).resolves.toEqual(generated.join);
-      await expect(loadConfig(path.join(dir, 'missing.yaml'))).rejects.toThrow(/^error loading config: .*ENOENT/);
+      await expect(loadConfig(path.join(dir, 'missing.yaml'))).rejects.toThrow(
+        /^error loading config: .*ENOENT/,
+      );
       await fs.writeFile(file, 'version: v2\n');
       await expect(loadConfig(file)).rejects.toThrow(`error loading config ${file}`);
     } finally {

@@ -72,7 +72,9 @@ describe('parseConfig', () => {
     const doc = validDoc();
     doc.machine.type = 'foo';
     delete doc.machine.token;
-    expect(() => validateConfig(doc)).toThrow(/2 problems:\n {2}- machine.type: .*\n {2}- machine.token: is required/);
+    expect(() => validateConfig(doc)).toThrow(
+      /2 problems:\n {2}- machine.type: .*\n {2}- machine.token: is required/,
+    );
   });
 
   it('refuses unknown keys at any level', () => {
@@ -80,7 +82,11 @@ describe('parseConfig', () => {
     doc.extra = 1;
     doc.machine.netwrok = {};
     doc.cluster.controlPlane.port = 6443;
-    expect(problemsOf(doc)).toEqual(['extra: unknown field', 'machine.netwrok: unknown field', 'cluster.controlPlane.port: unknown field']);
+    expect(problemsOf(doc)).toEqual([
+      'extra: unknown field',
+      'machine.netwrok: unknown field',
+      'cluster.controlPlane.port: unknown field',
+    ]);
   });
 
   it('requires sections and checks their shape', () => {

@@ -70,7 +70,10 @@ export function readMachine(at: FieldReader, value: unknown): MachineSection | u
     raw.ca === undefined || raw.ca === null
       ? (at.at('ca').problem('is required'), undefined)
       : readCertificateAndKey(at.at('ca'), raw.ca, {
-          keyRequired: type && isControlPlane(type) ? `is required on ${type} machines (trustd signs with it)` : undefined,
+          keyRequired:
+            type && isControlPlane(type)
+              ? `is required on ${type} machines (trustd signs with it)`
+              : undefined,
         });
   const certSANs = at.at('certSANs').stringList(raw.certSANs) ?? [];
   const network = readNetwork(at.at('network'), raw.network);

@@ -8,7 +8,9 @@ export class ConfigError extends Error {
     readonly problems: string[],
     prefix = 'invalid machine config',
   ) {
-    super(`${prefix}: ${problems.length === 1 ? problems[0] : `${problems.length} problems:\n  - ${problems.join('\n  - ')}`}`);
+    super(
+      `${prefix}: ${problems.length === 1 ? problems[0] : `${problems.length} problems:\n  - ${problems.join('\n  - ')}`}`,
+    );
   }
 }
 
@@ -66,7 +68,11 @@ export class FieldReader {
     return value;
   }
 
-  oneOf<T extends string>(value: unknown, choices: readonly T[], opts: { required?: boolean } = {}): T | undefined {
+  oneOf<T extends string>(
+    value: unknown,
+    choices: readonly T[],
+    opts: { required?: boolean } = {},
+  ): T | undefined {
     const text = this.string(value, opts);
     if (text === undefined) return undefined;
     if (!(choices as readonly string[]).includes(text)) {

@@ -174,3 +174,5 @@ export const PROVISION_READY_TIMEOUT_MS = 5 * 60_000;
 export const PROVISION_POLL_INTERVAL_MS = 1000;
 /** Process provisioner: time a node's machined gets between SIGTERM and SIGKILL on destroy. */
 export const PROVISION_STOP_GRACE_MS = 15_000;
+/** containerd namespace of the system services (Talos's `system`; Kubernetes uses `k8s.io`). */
+export const SYSTEM_CONTAINERD_NAMESPACE = 'system';

@@ -22,7 +22,9 @@ export function generateKeyAndCSR(opts: CSROptions): KeyAndCSR {
   csr.setSubject(subjectAttributes(opts));
   const sans = altNames(opts.ipAddresses, opts.dnsNames);
   if (sans.length > 0) {
-    csr.setAttributes([{ name: 'extensionRequest', extensions: [{ name: 'subjectAltName', altNames: sans }] }]);
+    csr.setAttributes([
+      { name: 'extensionRequest', extensions: [{ name: 'subjectAltName', altNames: sans }] },
+    ]);
   }
   csr.sign(keys.privateKey, forge.md.sha256.create());
   return { key: privateKeyToPem(keys.privateKey), csr: forge.pki.certificationRequestToPem(csr) };

@@ -38,7 +38,9 @@ export function certificateInfo(pem: string): CertificateInfo {
   } catch (err) {
     throw new Error(`error parsing certificate: ${(err as Error).message}`);
   }
-  const san = cert.getExtension('subjectAltName') as { altNames?: Array<{ type: number; value?: string; ip?: string }> } | null;
+  const san = cert.getExtension('subjectAltName') as {
+    altNames?: Array<{ type: number; value?: string; ip?: string }>;
+  } | null;
   const names = san?.altNames ?? [];
   return {
     subject: distinguishedName(cert.subject.attributes),

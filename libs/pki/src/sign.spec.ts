@@ -31,7 +31,12 @@ describe('signing', () => {
   });
 
   it('chains to its CA and not to another', () => {
-    const { crt } = issueCertificate(ca, { commonName: 'admin', organization: ['os:admin'], validityHours: 1, usage: 'client' });
+    const { crt } = issueCertificate(ca, {
+      commonName: 'admin',
+      organization: ['os:admin'],
+      validityHours: 1,
+      usage: 'client',
+    });
     expect(verifyChain(crt, ca.crt)).toBe(true);
     expect(verifyChain(crt, otherCA.crt)).toBe(false);
     expect(verifyChain(crt, crt)).toBe(false);
@@ -76,7 +81,9 @@ describe('signing', () => {
   });
 
   it('rejects garbage and tampered CSRs with a clear error', () => {
-    expect(() => signCSR(ca, 'not a csr', { validityHours: 1, usage: 'both' })).toThrow(/^error signing csr: /);
+    expect(() => signCSR(ca, 'not a csr', { validityHours: 1, usage: 'both' })).toThrow(
+      /^error signing csr: /,
+    );
     const { csr } = generateKeyAndCSR({ commonName: 'node01' });
     const parsed = forge.pki.certificationRequestFromPem(csr);
     parsed.subject.attributes[0]!.value = 'node02';
@@ -91,10 +98,14 @@ describe('signing', () => {
   it('never lets a leaf outlive the CA', () => {
     const shortCA = generateCA({ organization: 'talos', validityDays: 1 });
     const { crt } = issueCertificate(shortCA, { commonName: 'x', validityHours: 24 * 365, usage: 'both' });
-    expect(certificateInfo(crt).notAfter.getTime()).toBeLessThanOrEqual(certificateInfo(shortCA.crt).notAfter.getTime());
+    expect(certificateInfo(crt).notAfter.getTime()).toBeLessThanOrEqual(
+      certificateInfo(shortCA.crt).notAfter.getTime(),
+    );
   });
 
   it('rejects an address that is not an IP', () => {
-    expect(() => generateKeyAndCSR({ commonName: 'x', ipAddresses: ['node01'] })).toThrow('"node01" is not an IP address');
+    expect(() => generateKeyAndCSR({ commonName: 'x', ipAddresses: ['node01'] })).toThrow(
+      '"node01" is not an IP address',
+    );
   });
 });

@@ -28,7 +28,8 @@ interface LeafRequest {
 }
 
 function signLeaf(ca: SigningCA, req: LeafRequest, opts: SignOptions): string {
-  if (!(opts.validityHours > 0)) throw new Error(`validity must be positive, got ${opts.validityHours} hours`);
+  if (!(opts.validityHours > 0))
+    throw new Error(`validity must be positive, got ${opts.validityHours} hours`);
   const caCert = forge.pki.certificateFromPem(ca.crt);
   const caKey = parsePrivateKey(ca.key);
   const cert = forge.pki.createCertificate();
@@ -65,9 +66,14 @@ interface ParsedAltName {
 
 /** Only the subjectAltName of a CSR's requested extensions is honoured; the CA decides the rest. */
 function requestedAltNames(csr: forge.pki.CertificateSigningRequest): Array<Record<string, unknown>> {
-  const attr = csr.getAttribute({ name: 'extensionRequest' }) as { extensions?: Array<Record<string, unknown>> } | null;
-  const san = attr?.extensions?.find((e) => e.name === 'subjectAltName') as { altNames?: ParsedAltName[] } | undefined;
-  return (san?.altNames ?? []).map((n) => (n.type === 7 && n.ip ? { type: 7, ip: n.ip } : { type: n.type, value: n.value }));
+  const attr = csr.getAttribute({ name: 'extensionRequest' }) as {
+    extensions?: Array<Record<string, unknown>>;
+  } | null;
+  const san = attr?.extensions?.find((e) => e.name === 'subjectAltName') as
+    { altNames?: ParsedAltName[] } | undefined;
+  return (san?.altNames ?? []).map((n) =>
+    n.type === 7 && n.ip ? { type: 7, ip: n.ip } : { type: n.type, value: n.value },
+  );
 }
 
 /** Signs a PEM CSR with the CA after checking the CSR's own signature; subject and SANs are copied. */
@@ -86,7 +92,11 @@ export function signCSR(ca: SigningCA, csrPem: string, opts: SignOptions): strin
     throw new Error(`error signing csr: cannot verify csr signature: ${(err as Error).message}`);
   }
   if (!verified) throw new Error('error signing csr: csr signature does not verify');
-  const subject = csr.subject.attributes.map((a: forge.pki.CertificateField) => ({ type: a.type, value: a.value, valueTagClass: a.valueTagClass }));
+  const subject = csr.subject.attributes.map((a: forge.pki.CertificateField) => ({
+    type: a.type,
+    value: a.value,
+    valueTagClass: a.valueTagClass,
+  }));
   try {
     return signLeaf(ca, { publicKey: csr.publicKey, subject, altNames: requestedAltNames(csr) }, opts);
   } catch (err) {

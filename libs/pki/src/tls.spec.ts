@@ -8,8 +8,18 @@ import { issueCertificate } from './sign';
 describe('TLS with issued certificates', () => {
   const ca = generateCA({ organization: 'talos' });
   const otherCA = generateCA({ organization: 'talos' });
-  const serving = issueCertificate(ca, { commonName: 'apid', ipAddresses: ['127.0.0.1'], validityHours: 24, usage: 'server' });
-  const client = issueCertificate(ca, { commonName: 'admin', organization: ['os:admin'], validityHours: 24, usage: 'client' });
+  const serving = issueCertificate(ca, {
+    commonName: 'apid',
+    ipAddresses: ['127.0.0.1'],
+    validityHours: 24,
+    usage: 'server',
+  });
+  const client = issueCertificate(ca, {
+    commonName: 'admin',
+    organization: ['os:admin'],
+    validityHours: 24,
+    usage: 'client',
+  });
   const stranger = issueCertificate(otherCA, { commonName: 'admin', validityHours: 24, usage: 'client' });
   let server: tls.Server;
   let port: number;
@@ -40,7 +50,9 @@ describe('TLS with issued certificates', () => {
       const socket = tls.connect({ host: '127.0.0.1', port, ...opts });
       let data = '';
       socket.on('data', (d) => (data += d.toString()));
-      socket.on('end', () => (data === 'hello' ? resolve(data) : reject(new Error('closed without a greeting'))));
+      socket.on('end', () =>
+        data === 'hello' ? resolve(data) : reject(new Error('closed without a greeting')),
+      );
       socket.on('error', reject);
     });
   }
@@ -61,6 +73,8 @@ describe('TLS with issued certificates', () => {
   });
 
   it('lets the client refuse a server it does not trust', async () => {
-    await expect(connect({ ca: otherCA.crt, key: client.key, cert: client.crt })).rejects.toThrow(/self-signed|unable to verify|signature/i);
+    await expect(connect({ ca: otherCA.crt, key: client.key, cert: client.crt })).rejects.toThrow(
+      /self-signed|unable to verify|signature/i,
+    );
   });
 });

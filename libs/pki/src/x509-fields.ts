@@ -19,7 +19,10 @@ export function subjectAttributes(subject: SubjectFields): forge.pki.Certificate
 }
 
 /** subjectAltName entries: type 2 is dNSName, type 7 is iPAddress (RFC 5280). */
-export function altNames(ipAddresses: string[] = [], dnsNames: string[] = []): Array<Record<string, unknown>> {
+export function altNames(
+  ipAddresses: string[] = [],
+  dnsNames: string[] = [],
+): Array<Record<string, unknown>> {
   for (const ip of ipAddresses) {
     if (isIP(ip) === 0) throw new Error(`"${ip}" is not an IP address`);
   }
@@ -34,7 +37,10 @@ export function randomSerial(): string {
   return bytes.toString('hex');
 }
 
-export function validityWindow(lifetimeMs: number, now: Date = new Date()): { notBefore: Date; notAfter: Date } {
+export function validityWindow(
+  lifetimeMs: number,
+  now: Date = new Date(),
+): { notBefore: Date; notAfter: Date } {
   return {
     notBefore: new Date(now.getTime() - NOT_BEFORE_SKEW_MS),
     notAfter: new Date(now.getTime() + lifetimeMs),

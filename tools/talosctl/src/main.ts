@@ -1,6 +1,10 @@
 // talosctl: parse the command line, run it, exit with its code. Ctrl-C ends streams quietly.
 import { runTalosctl } from './program';
 
+// grpc-js sets the TLS server name to the endpoint even when it is an IP, which Node reports
+// as a deprecation on stderr; it says nothing to an operator, so talosctl keeps it quiet.
+process.noDeprecation = true;
+
 const abort = new AbortController();
 process.once('SIGINT', () => abort.abort());
 

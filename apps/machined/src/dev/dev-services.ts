@@ -2,16 +2,16 @@
 // from the daemon bundles that sit beside machined's own. Which daemon waits for which, and which
 // flags each gets, is data here.
 import { mkdir } from 'node:fs/promises';
-import { NodePaths, daemonBundle } from '@talos/constants';
+import { isControlPlane, type MachineType } from '@talos/config';
+import { NodePaths, TRUSTD_PORT, daemonBundle } from '@talos/constants';
 import { grpcHealthCheck } from '../system/grpc-health';
-import type { HealthSettings } from '../system/health';
+import type { HealthCheck, HealthSettings } from '../system/health';
 import { InProcessRunner } from '../system/in-process-runner';
 import { LogBuffer } from '../system/log-buffer';
 import { ProcessRunner } from '../system/process-runner';
 import { RestartingRunner, type BackoffOptions } from '../system/restarting-runner';
 import type { ServiceDefinition } from '../system/service';
-
-export type MachineType = 'init' | 'controlplane' | 'join';
+import { tcpHealthCheck } from '../system/tcp-health';
 
 type DaemonFlag = 'address' | 'config';
 
@@ -19,22 +19,23 @@ interface DaemonSpec {
   dependsOn(controlPlane: boolean): string[];
   /** Flags besides --root. */
   flags: DaemonFlag[];
-  /** Checked over the standard gRPC health service on its unix socket. */
-  health: boolean;
+  /** grpc: the standard health service on its unix socket; tcp: its TLS port accepts connections. */
+  health?: 'grpc' | 'tcp';
   controlPlaneOnly?: boolean;
 }
 
 const DAEMON_SPECS: Readonly<Record<string, DaemonSpec>> = {
-  udevd: { dependsOn: () => [], flags: [], health: false },
-  routerd: { dependsOn: () => ['machined'], flags: [], health: true },
-  networkd: { dependsOn: () => ['machined'], flags: ['config'], health: true },
-  timed: { dependsOn: () => ['networkd'], flags: ['config'], health: true },
-  trustd: { dependsOn: () => ['machined'], flags: ['address', 'config'], health: true, controlPlaneOnly: true },
+  udevd: { dependsOn: () => [], flags: [] },
+  routerd: { dependsOn: () => ['machined'], flags: [], health: 'grpc' },
+  networkd: { dependsOn: () => ['machined'], flags: ['config'], health: 'grpc' },
+  timed: { dependsOn: () => ['networkd'], flags: ['config'], health: 'grpc' },
+  // trustd serves only TCP with TLS, no unix socket.
+  trustd: { dependsOn: () => ['machined'], flags: ['address', 'config'], health: 'tcp', controlPlaneOnly: true },
   // Workers have no trustd of their own: their apid asks a control plane's.
   apid: {
     dependsOn: (cp) => (cp ? ['routerd', 'trustd'] : ['routerd']),
     flags: ['address', 'config'],
-    health: true,
+    health: 'grpc',
   },
 };
 
@@ -54,10 +55,6 @@ export interface DevServicesOptions {
   stopGraceMs?: number;
 }
 
-export function isControlPlane(type: MachineType): boolean {
-  return type === 'init' || type === 'controlplane';
-}
-
 export function devServices(opts: DevServicesOptions): ServiceDefinition[] {
   const paths = new NodePaths(opts.root);
   const controlPlane = isControlPlane(opts.machineType);
@@ -69,6 +66,9 @@ export function devServices(opts: DevServicesOptions): ServiceDefinition[] {
     api: { start: false, stop: false, restart: false },
     log: opts.machinedLog,
   };
+
+  const healthCheck = (kind: 'grpc' | 'tcp', daemon: string): HealthCheck =>
+    kind === 'tcp' ? tcpHealthCheck(opts.address, TRUSTD_PORT) : grpcHealthCheck(paths.socket(daemon));
 
   const daemons = Object.entries(DAEMON_SPECS)
     .filter(([, spec]) => controlPlane || !spec.controlPlaneOnly)
@@ -88,7 +88,7 @@ export function devServices(opts: DevServicesOptions): ServiceDefinition[] {
             new ProcessRunner({ args, env: opts.env, cwd: opts.root, log, graceMs: opts.stopGraceMs }),
             { policy: 'forever', backoff: opts.backoff },
           ),
-        health: spec.health ? { check: grpcHealthCheck(paths.socket(daemon)), settings: opts.health } : undefined,
+        health: spec.health ? { check: healthCheck(spec.health, daemon), settings: opts.health } : undefined,
         log,
       };
     });

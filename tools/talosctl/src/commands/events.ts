@@ -1,42 +1,49 @@
 // talosctl events: the runtime event stream (sequences, phases, tasks, service states).
 import { Command, InvalidArgumentError } from 'commander';
-import { machine, unpackEvent } from '@talos/api';
+import { EVENT_TYPE_URL_PREFIX, machine } from '@talos/api';
 import type { NodePart } from '@talos/client';
 import { CliRun, messageOf } from '../cli';
 import { formatTable } from '../output/table';
 
 export const EVENTS_HEADER = ['NODE', 'ID', 'EVENT', 'SOURCE', 'MESSAGE'];
 
-/** The row for one event, or undefined for event types this client does not know. */
-export function eventRow(part: NodePart<machine.IEvent>): string[] | undefined {
-  const payload = unpackEvent(part.message.data);
-  if (!payload) return undefined;
-  let source: string;
-  let message: string;
-  switch (payload.type) {
+/** Any's type URL; the generated class keeps the proto field name (`type_url`). */
+export function eventTypeUrl(event: machine.IEvent): string {
+  const data = event.data as { type_url?: string | null; typeUrl?: string | null } | null | undefined;
+  return data?.type_url ?? data?.typeUrl ?? '';
+}
+
+/** SOURCE and MESSAGE of an event, or undefined for event types this client does not know. */
+export function describeEvent(typeUrl: string, value: Uint8Array): [source: string, message: string] | undefined {
+  switch (typeUrl.slice(EVENT_TYPE_URL_PREFIX.length)) {
     case 'machine.SequenceEvent': {
-      const e = payload.event;
-      source = e.sequence;
-      message = e.error ? `error: ${e.error.message ?? ''}` : machine.SequenceEvent.Action[e.action];
-      break;
+      const e = machine.SequenceEvent.decode(value);
+      return [e.sequence, e.error ? `error: ${e.error.message ?? ''}` : machine.SequenceEvent.Action[e.action]];
     }
-    case 'machine.PhaseEvent':
-      source = payload.event.phase;
-      message = machine.PhaseEvent.Action[payload.event.action];
-      break;
-    case 'machine.TaskEvent':
-      source = payload.event.task;
-      message = machine.TaskEvent.Action[payload.event.action];
-      break;
-    case 'machine.ServiceStateEvent':
-      source = payload.event.service;
-      message = `${machine.ServiceStateEvent.Action[payload.event.action]}: ${payload.event.message}`;
-      break;
+    case 'machine.PhaseEvent': {
+      const e = machine.PhaseEvent.decode(value);
+      return [e.phase, machine.PhaseEvent.Action[e.action]];
+    }
+    case 'machine.TaskEvent': {
+      const e = machine.TaskEvent.decode(value);
+      return [e.task, machine.TaskEvent.Action[e.action]];
+    }
+    case 'machine.ServiceStateEvent': {
+      const e = machine.ServiceStateEvent.decode(value);
+      return [e.service, `${machine.ServiceStateEvent.Action[e.action]}: ${e.message}`];
+    }
     default:
       return undefined;
   }
-  const typeUrl = part.message.data?.typeUrl ?? '';
-  return [part.node, part.message.id ?? '', typeUrl, source ?? '', message ?? ''];
+}
+
+/** The row for one event, or undefined for event types this client does not know. */
+export function eventRow(part: NodePart<machine.IEvent>): string[] | undefined {
+  const typeUrl = eventTypeUrl(part.message);
+  if (!typeUrl.startsWith(EVENT_TYPE_URL_PREFIX)) return undefined;
+  const described = describeEvent(typeUrl, part.message.data?.value ?? new Uint8Array());
+  if (!described) return undefined;
+  return [part.node, part.message.id ?? '', typeUrl, described[0] ?? '', described[1] ?? ''];
 }
 
 function parseInteger(value: string): number {

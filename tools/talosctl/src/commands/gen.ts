@@ -16,13 +16,19 @@ export interface GenConfigOptions {
   additionalSans: string[];
 }
 
+function generatedPaths(outputDir: string): string[] {
+  return GENERATED_FILES.map((f) => path.join(outputDir, f));
+}
+
+function refuseOverwrite(files: readonly string[]): void {
+  const existing = files.filter((f) => fs.existsSync(f));
+  if (existing.length > 0) throw new Error(`${existing.join(', ')}: file already exists, use --force to overwrite`);
+}
+
 /** Writes the four files; every one holds a key or a token, hence 0600. Returns their paths. */
 export async function writeGeneratedConfigs(clusterName: string, endpoint: string, opts: GenConfigOptions): Promise<string[]> {
-  const files = GENERATED_FILES.map((f) => path.join(opts.outputDir, f));
-  if (!opts.force) {
-    const existing = files.filter((f) => fs.existsSync(f));
-    if (existing.length > 0) throw new Error(`${existing.join(', ')} already exists, use --force to overwrite`);
-  }
+  const files = generatedPaths(opts.outputDir);
+  if (!opts.force) refuseOverwrite(files);
   const generated = generateConfigs({ clusterName, endpoint, additionalSANs: opts.additionalSans });
   fs.mkdirSync(opts.outputDir, { recursive: true });
   const contents = [
@@ -46,6 +52,7 @@ export function registerGen(program: Command, run: CliRun): void {
     .option('--force', 'overwrite existing files', false)
     .option('--additional-sans <sans>', 'additional Subject-Alt-Names for the APIs (repeatable, comma separated)', collectList, [])
     .action(async (name: string, endpoint: string, opts: { outputDir: string; force: boolean; additionalSans: string[] }) => {
+      if (!opts.force) refuseOverwrite(generatedPaths(opts.outputDir));
       run.out('generating PKI and tokens\n');
       const files = await writeGeneratedConfigs(name, endpoint, {
         outputDir: opts.outputDir,

@@ -1,0 +1,225 @@
+// machine.MachineService as machined serves it in dev mode: node facts from /proc, the service
+// supervisor, logs, events, files under the node root, and reboot/shutdown of the node's services.
+// Methods not listed here answer UNIMPLEMENTED by name (see machine-server.ts).
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { machine, packEvent, type MachineServiceHandlers } from '@talos/api';
+import type * as grpc from '@grpc/grpc-js';
+import type { MachineEvent } from '../events/machine-event-bus';
+import type { MachineEventBus } from '../events/machine-event-bus';
+import { readCpuInfo } from '../host/cpuinfo';
+import type { NodeFiles } from '../host/files';
+import { formatKernelMessage, readKernelLog } from '../host/kmsg';
+import { readLoadAvg } from '../host/loadavg';
+import { readMemInfo } from '../host/meminfo';
+import { readMounts } from '../host/mounts';
+import { readProcesses } from '../host/processes';
+import { readSystemStat } from '../host/system-stat';
+import { SERVICE_STATE_ACTION, type HealthStatus } from '../system/service-state';
+import { ServiceNotFoundError } from '../system/service';
+import type { ServiceSupervisor } from '../system/service-supervisor';
+import type { SupervisedService } from '../system/supervised-service';
+import { streamToCall } from './call-stream';
+import { toRpcError } from './errors';
+
+const READ_CHUNK_BYTES = 64 * 1024;
+
+export interface MachineApiDeps {
+  supervisor: ServiceSupervisor;
+  bus: MachineEventBus;
+  files: NodeFiles;
+  hostname: () => string;
+  version: machine.VersionInfo.$Properties;
+  platform: machine.PlatformInfo.$Properties;
+  /** Called after the Reboot reply went out. */
+  reboot: () => void;
+  /** Called after the Shutdown reply went out. */
+  shutdown: () => void;
+  procDir?: string;
+  kmsgPath?: string;
+}
+
+type Unary<Res> = grpc.sendUnaryData<Res>;
+
+/** Answers a unary call from an async function, mapping failures to statuses. */
+function reply<Res>(callback: Unary<Res>, work: () => Promise<Res>, after?: () => void): void {
+  work().then(
+    (res) => {
+      callback(null, res);
+      if (after) setImmediate(after);
+    },
+    (err) => callback(toRpcError(err).toServiceError()),
+  );
+}
+
+function timestamp(d: Date | undefined): { seconds: number; nanos: number } | undefined {
+  if (!d) return undefined;
+  const ms = d.getTime();
+  return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6 };
+}
+
+function apiHealth(h: HealthStatus): machine.ServiceHealth.$Properties {
+  return {
+    unknown: h.healthy === undefined,
+    healthy: h.healthy === true,
+    lastMessage: h.lastMessage,
+    lastChange: timestamp(h.lastChange),
+  };
+}
+
+export function serviceInfo(svc: SupervisedService): machine.ServiceInfo.$Properties {
+  const info = svc.info();
+  return {
+    id: info.id,
+    state: info.state,
+    events: { events: info.events.map((e) => ({ msg: e.msg, state: e.state, ts: timestamp(e.ts) })) },
+    health: apiHealth(info.health),
+  };
+}
+
+export function apiEvent(e: MachineEvent): machine.Event.$Properties {
+  const p = e.payload;
+  const data =
+    p.type === 'sequence'
+      ? packEvent('machine.SequenceEvent', {
+          sequence: p.sequence,
+          action: p.action === 'start' ? machine.SequenceEvent.Action.START : machine.SequenceEvent.Action.STOP,
+          error: p.error !== undefined ? { message: p.error } : undefined,
+        })
+      : packEvent('machine.ServiceStateEvent', {
+          service: p.service,
+          action: SERVICE_STATE_ACTION[p.state],
+          message: p.msg,
+          health: p.health ? apiHealth(p.health) : undefined,
+        });
+  return { id: e.id, data };
+}
+
+export function machineHandlers(deps: MachineApiDeps): Partial<MachineServiceHandlers> {
+  const { supervisor, bus, files } = deps;
+  const procDir = deps.procDir ?? '/proc';
+
+  /** The supervised service behind a Logs request; only our own services exist (namespace "system"). */
+  const logsOf = (req: machine.LogsRequest): NonNullable<SupervisedService['definition']['log']> => {
+    const svc = supervisor.get(req.id);
+    if (!svc.definition.log) throw new ServiceNotFoundError(req.id);
+    return svc.definition.log;
+  };
+
+  return {
+    Version: (_call, cb) =>
+      reply(cb, async () => ({ messages: [{ version: deps.version, platform: deps.platform }] })),
+
+    Hostname: (_call, cb) => reply(cb, async () => ({ messages: [{ hostname: deps.hostname() }] })),
+
+    Memory: (_call, cb) => reply(cb, async () => ({ messages: [{ meminfo: await readMemInfo(procDir) }] })),
+
+    LoadAvg: (_call, cb) => reply(cb, async () => ({ messages: [await readLoadAvg(procDir)] })),
+
+    SystemStat: (_call, cb) => reply(cb, async () => ({ messages: [await readSystemStat(procDir)] })),
+
+    CPUInfo: (_call, cb) => reply(cb, async () => ({ messages: [{ cpuInfo: await readCpuInfo(procDir) }] })),
+
+    Processes: (_call, cb) =>
+      reply(cb, async () => ({ messages: [{ processes: await readProcesses(procDir) }] })),
+
+    Mounts: (_call, cb) => reply(cb, async () => ({ messages: [{ stats: await readMounts(procDir) }] })),
+
+    ServiceList: (_call, cb) =>
+      reply(cb, async () => ({ messages: [{ services: supervisor.list().map(serviceInfo) }] })),
+
+    ServiceStart: (call, cb) =>
+      reply(cb, async () => {
+        await supervisor.apiStart(call.request.id);
+        return { messages: [{ resp: `Service ${JSON.stringify(call.request.id)} started` }] };
+      }),
+
+    ServiceStop: (call, cb) =>
+      reply(cb, async () => {
+        await supervisor.apiStop(call.request.id);
+        return { messages: [{ resp: `Service ${JSON.stringify(call.request.id)} stopped` }] };
+      }),
+
+    ServiceRestart: (call, cb) =>
+      reply(cb, async () => {
+        await supervisor.apiRestart(call.request.id);
+        return { messages: [{ resp: `Service ${JSON.stringify(call.request.id)} restarted` }] };
+      }),
+
+    Reboot: (_call, cb) => reply(cb, async () => ({ messages: [{}] }), deps.reboot),
+
+    Shutdown: (_call, cb) => reply(cb, async () => ({ messages: [{}] }), deps.shutdown),
+
+    Logs: (call) =>
+      streamToCall(
+        call,
+        async function* (signal) {
+          const log = logsOf(call.request);
+          // talosctl sends -1 for "everything"; 0 means no history.
+          for await (const bytes of log.read({ tailLines: call.request.tailLines, follow: call.request.follow, signal })) {
+            yield { bytes };
+          }
+        },
+        toRpcError,
+      ),
+
+    Dmesg: (call) =>
+      streamToCall(
+        call,
+        async function* (signal) {
+          const messages = readKernelLog({
+            follow: call.request.follow,
+            tail: call.request.tail,
+            signal,
+            path: deps.kmsgPath,
+          });
+          for await (const m of messages) yield { bytes: Buffer.from(formatKernelMessage(m)) };
+        },
+        toRpcError,
+      ),
+
+    Events: (call) =>
+      streamToCall(
+        call,
+        async function* (signal) {
+          const req = call.request;
+          const events = bus.subscribe({
+            tailEvents: req.tailEvents,
+            tailId: req.tailId || undefined,
+            tailSeconds: req.tailSeconds,
+            signal,
+          });
+          for await (const e of events) yield apiEvent(e);
+        },
+        toRpcError,
+      ),
+
+    Read: (call) =>
+      streamToCall(
+        call,
+        async function* (signal) {
+          const file = files.resolve(call.request.path);
+          const st = await stat(file);
+          if (st.isDirectory()) throw Object.assign(new Error(`read ${call.request.path}: is a directory`), { code: 'EISDIR' });
+          const stream = createReadStream(file, { highWaterMark: READ_CHUNK_BYTES, signal });
+          try {
+            for await (const chunk of stream) yield { bytes: chunk as Buffer };
+          } catch (err) {
+            if (!signal.aborted) throw err;
+          }
+        },
+        toRpcError,
+      ),
+
+    List: (call) =>
+      streamToCall(call, (signal) => abortable(files.list(call.request), signal), toRpcError),
+  };
+}
+
+/** Stops pulling from `source` once `signal` aborts. */
+async function* abortable<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncIterable<T> {
+  for await (const item of source) {
+    if (signal.aborted) return;
+    yield item;
+  }
+}

@@ -1,0 +1,75 @@
+// machined (dev mode): supervises the node's daemons as child processes and serves the machine API.
+import { Command } from 'commander';
+import * as path from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig } from '@talos/config';
+import { BUNDLE_DIR_ENV, NodePaths } from '@talos/constants';
+import { createLogger } from '@talos/log';
+import { MachineNode } from './node';
+import { LogBuffer } from './system/log-buffer';
+
+interface Flags {
+  root: string;
+  address: string;
+  config?: string;
+  hostname?: string;
+}
+
+/** machined's own output goes to stdout and to its log buffer (`talosctl logs machined`). */
+function teeToStdout(log: LogBuffer): Writable {
+  const buffer = log.writable();
+  return new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      process.stdout.write(chunk);
+      buffer.write(chunk, cb);
+    },
+  });
+}
+
+async function main(): Promise<void> {
+  const flags = new Command('machined')
+    .option('--root <dir>', 'node root: every path lives under it', '/')
+    .option('--address <ip>', "the node's IP address (children listen on it)", '127.0.0.1')
+    .option('--config <file>', 'machine configuration (default: <root>/system/state/config.yaml)')
+    .option('--hostname <name>', "the node's hostname (default: from the config, else the host's)")
+    .parse()
+    .opts<Flags>();
+
+  const root = path.resolve(flags.root);
+  const machinedLog = new LogBuffer();
+  const logger = createLogger({ name: 'machined', destination: teeToStdout(machinedLog) });
+  const configPath = flags.config ?? new NodePaths(root).configFile;
+
+  let node: MachineNode;
+  try {
+    const config = await loadConfig(configPath);
+    node = new MachineNode({
+      root,
+      address: flags.address,
+      configPath,
+      config,
+      hostname: flags.hostname,
+      bundleDir: process.env[BUNDLE_DIR_ENV] ?? path.resolve(__dirname, '..'),
+      machinedLog,
+      logger,
+      onShutdown: () => process.exit(0),
+    });
+    await node.start();
+  } catch (err) {
+    logger.fatal({ err: (err as Error).message }, 'machined failed to start');
+    process.exit(1);
+  }
+  logger.info({ root, address: flags.address }, 'machined started');
+
+  const stop = (signal: string): void => {
+    logger.info({ signal }, 'stopping services');
+    node.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,123 @@
+// A dev-mode node as machined runs it: event bus, supervisor, machine API and the boot sequence,
+// wired together. main.ts only parses flags and handles signals; tests build a MachineNode directly.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { MachineConfig } from '@talos/config';
+import { NodePaths, VERSION } from '@talos/constants';
+import type { Logger } from '@talos/log';
+import { startMachineServer, type MachineServer } from './api/machine-server';
+import { Sequencer } from './boot/sequencer';
+import { devServices } from './dev/dev-services';
+import { MachineEventBus } from './events/machine-event-bus';
+import { NodeFiles } from './host/files';
+import type { HealthSettings } from './system/health';
+import type { LogBuffer } from './system/log-buffer';
+import type { BackoffOptions } from './system/restarting-runner';
+import type { ServiceDefinition } from './system/service';
+import { ServiceSupervisor } from './system/service-supervisor';
+
+export interface MachineNodeOptions {
+  root: string;
+  address: string;
+  configPath: string;
+  config: MachineConfig;
+  /** --hostname; else the config's machine.network.hostname; else the host's name. */
+  hostname?: string;
+  bundleDir: string;
+  machinedLog: LogBuffer;
+  logger: Logger;
+  /** Replaces the dev-mode service list (tests). */
+  services?: (node: MachineNode) => ServiceDefinition[];
+  health?: Partial<HealthSettings>;
+  backoff?: BackoffOptions;
+  /** The kernel log device (tests point it elsewhere). */
+  kmsgPath?: string;
+  /** Called once a Shutdown request has stopped the services (main exits). */
+  onShutdown?: () => void;
+}
+
+/** Node's `process.arch` as Go's GOARCH, which Talos clients expect in Version. */
+function goArch(arch: string): string {
+  return ({ x64: 'amd64', ia32: '386', arm: 'arm' } as Record<string, string>)[arch] ?? arch;
+}
+
+export class MachineNode {
+  readonly paths: NodePaths;
+  readonly bus = new MachineEventBus();
+  readonly supervisor: ServiceSupervisor;
+  readonly sequencer: Sequencer;
+  private server: MachineServer | undefined;
+  private stopping: Promise<void> | undefined;
+
+  constructor(readonly opts: MachineNodeOptions) {
+    this.paths = new NodePaths(opts.root);
+    this.supervisor = new ServiceSupervisor({
+      logger: opts.logger,
+      onChange: (c) =>
+        this.bus.publish({ type: 'service', service: c.service, state: c.state, msg: c.msg, health: c.health }),
+    });
+    this.sequencer = new Sequencer({
+      supervisor: this.supervisor,
+      bus: this.bus,
+      services: () => (opts.services ? opts.services(this) : this.devServices()),
+      logger: opts.logger,
+    });
+  }
+
+  hostname(): string {
+    return this.opts.hostname || this.opts.config.machine.network?.hostname || os.hostname();
+  }
+
+  /** Serves the machine API, then boots the services (boot completes in the background). */
+  async start(): Promise<void> {
+    this.server = await startMachineServer(this.paths.socket('machined'), {
+      supervisor: this.supervisor,
+      bus: this.bus,
+      files: new NodeFiles(path.resolve(this.opts.root)),
+      hostname: () => this.hostname(),
+      version: {
+        tag: VERSION,
+        sha: '',
+        built: '',
+        goVersion: process.version,
+        os: process.platform,
+        arch: goArch(process.arch),
+      },
+      platform: { name: 'process', mode: 'container' },
+      kmsgPath: this.opts.kmsgPath,
+      reboot: () => void this.reboot(),
+      shutdown: () => void this.stop().then(() => this.opts.onShutdown?.()),
+    });
+    this.sequencer.boot().catch((err: Error) => this.opts.logger.error({ err: err.message }, 'boot failed'));
+  }
+
+  async reboot(): Promise<void> {
+    try {
+      await this.sequencer.reboot();
+    } catch (err) {
+      this.opts.logger.error({ err: (err as Error).message }, 'reboot failed');
+    }
+  }
+
+  /** Stops every service (reverse dependency order), then the API. Idempotent. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      await this.sequencer.shutdown().catch(() => undefined);
+      await this.server?.close(2000);
+    })();
+    return this.stopping;
+  }
+
+  private devServices(): ServiceDefinition[] {
+    return devServices({
+      root: this.opts.root,
+      address: this.opts.address,
+      configPath: this.opts.configPath,
+      machineType: this.opts.config.machine.type,
+      bundleDir: this.opts.bundleDir,
+      machinedLog: this.opts.machinedLog,
+      health: this.opts.health,
+      backoff: this.opts.backoff,
+    });
+  }
+}

@@ -1,0 +1,118 @@
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import { HealthClient } from 'grpc-health-check/build/src/generated/grpc/health/v1/Health';
+import { packageDefinition, services } from '@talos/api';
+import { collect, echoClient, echoPackage, makeTmpDir, type TmpDir } from '@talos/testing';
+import { Status } from './errors';
+import { PassThroughProxy } from './proxy';
+import { addStandardServices, createServer, implement, inProcessBackend, listenUnix, shutdownServer } from './server';
+import { GrpcStreamServer } from './stream-server';
+
+describe('grpc-js server helpers', () => {
+  let tmp: TmpDir;
+
+  beforeAll(async () => {
+    tmp = await makeTmpDir();
+  });
+
+  afterAll(async () => {
+    await tmp.cleanup();
+  });
+
+  it('listens on a unix socket with mode 0660, replacing a stale socket but not a live one', async () => {
+    const socket = path.join(tmp.path, 'nested', 'dir', 'svc.sock');
+    // A stale socket: bound once, its server gone without unlinking.
+    fs.mkdirSync(path.dirname(socket), { recursive: true });
+    const stale = net.createServer();
+    await new Promise<void>((r) => stale.listen(socket, r));
+    const handle = (stale as unknown as { _handle: { close(): void } })._handle;
+    handle.close();
+    expect(fs.existsSync(socket)).toBe(true);
+
+    const server = createServer();
+    await listenUnix(server, socket);
+    expect(fs.statSync(socket).mode & 0o777).toBe(0o660);
+
+    const second = createServer();
+    await expect(listenUnix(second, socket)).rejects.toThrow(/another process is listening/);
+    await shutdownServer(server, 100);
+    second.forceShutdown();
+  });
+
+  it('answers every unimplemented method by name, whatever its streaming kind', async () => {
+    const socket = path.join(tmp.path, 'echo-unimpl.sock');
+    const server = createServer();
+    const { service } = echoPackage();
+    server.addService(service, implement(service, {}));
+    await listenUnix(server, socket);
+    const client = echoClient(`unix:${socket}`);
+    const expected = (m: string) => ({ code: Status.UNIMPLEMENTED, details: `method test.echo.Echo/${m} is not implemented` });
+
+    await expect(
+      new Promise((resolve, reject) => client.Unary({}, new grpc.Metadata(), {}, (e, r) => (e ? reject(e) : resolve(r)))),
+    ).rejects.toMatchObject(expected('Unary'));
+    await expect(collect(client.ServerStream({}))).rejects.toMatchObject(expected('ServerStream'));
+    await expect(
+      new Promise((resolve, reject) => client.ClientStream(new grpc.Metadata(), {}, (e, r) => (e ? reject(e) : resolve(r))).end()),
+    ).rejects.toMatchObject(expected('ClientStream'));
+    const bidi = client.Bidi();
+    bidi.end();
+    await expect(collect(bidi)).rejects.toMatchObject(expected('Bidi'));
+    client.close();
+    await shutdownServer(server, 100);
+  });
+
+  it('keeps the handlers it was given', async () => {
+    const handlers = implement<grpc.UntypedServiceImplementation>(services.time.TimeService, {
+      Time: (_call: unknown, cb: grpc.sendUnaryData<unknown>) => cb(null, {}),
+    });
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(services.time.TimeService).sort());
+  });
+
+  it('serves health and reflection, reachable in-process through the raw proxy', async () => {
+    const admin = createServer();
+    addStandardServices(admin, { serviceNames: ['time.TimeService'], packageDefinition });
+    const backend = inProcessBackend(admin, 'in-process');
+    const proxy = new PassThroughProxy();
+    const front = new GrpcStreamServer((stream, headers) => {
+      proxy.forward(stream, headers, backend);
+    });
+    const socket = path.join(tmp.path, 'front.sock');
+    await front.listenUnix(socket);
+
+    const health = new (grpc.makeGenericClientConstructor(
+      (await import('grpc-health-check')).service as unknown as grpc.ServiceDefinition,
+      'Health',
+    ))(`unix:${socket}`, grpc.credentials.createInsecure()) as unknown as HealthClient;
+    const check = (service: string) =>
+      new Promise<{ status: string }>((resolve, reject) =>
+        health.check({ service }, (e, r) => (e ? reject(e) : resolve(r as unknown as { status: string }))),
+      );
+    await expect(check('')).resolves.toMatchObject({ status: 'SERVING' });
+    await expect(check('time.TimeService')).resolves.toMatchObject({ status: 'SERVING' });
+    await expect(check('nope.Nope')).rejects.toMatchObject({ code: Status.NOT_FOUND });
+    health.close();
+
+    // Reflection: list services over the v1 bidi stream, with raw bytes (field 7 = list_services).
+    const raw = new grpc.Client(`unix:${socket}`, grpc.credentials.createInsecure());
+    const call = raw.makeBidiStreamRequest(
+      '/grpc.reflection.v1.ServerReflection/ServerReflectionInfo',
+      (b: Buffer) => b,
+      (b: Buffer) => b,
+    );
+    const replies = collect(call as unknown as grpc.ClientDuplexStream<unknown, Buffer>);
+    call.write(Buffer.from([0x3a, 0x00]));
+    call.end();
+    const text = Buffer.concat(await replies).toString('latin1');
+    expect(text).toContain('machine.MachineService');
+    expect(text).toContain('time.TimeService');
+    raw.close();
+
+    await front.close(100);
+    proxy.pool.close();
+    backend.close();
+    admin.forceShutdown();
+  });
+});

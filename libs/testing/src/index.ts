@@ -1,0 +1,16 @@
+// Shared test support: temporary folders, test certificates, a real echo gRPC server.
+export { makeTmpDir, type TmpDir } from './tmp-dir';
+export { createTestPKI, type TestPKI } from './test-pki';
+export {
+  EchoServer,
+  echoClient,
+  echoPackage,
+  echoUnary,
+  collect,
+  ECHO_PROTO,
+  ECHO_HEADER,
+  ECHO_TRAILER,
+  type EchoClient,
+  type EchoReply,
+  type EchoRequest,
+} from './echo-server';
