@@ -54,7 +54,13 @@ export class MachineNode {
     this.supervisor = new ServiceSupervisor({
       logger: opts.logger,
       onChange: (c) =>
-        this.bus.publish({ type: 'service', service: c.service, state: c.state, msg: c.msg, health: c.health }),
+        this.bus.publish({
+          type: 'service',
+          service: c.service,
+          state: c.state,
+          msg: c.msg,
+          health: c.health,
+        }),
     });
     this.sequencer = new Sequencer({
       supervisor: this.supervisor,

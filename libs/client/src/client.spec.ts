@@ -19,7 +19,10 @@ async function startServer(ca: CertificateAndKey, serving: CertificateAndKey): P
   let cancelled!: () => void;
   const logsCancelled = new Promise<void>((resolve) => (cancelled = resolve));
   const handlers: Partial<Record<keyof typeof services.machine.MachineService, grpc.UntypedHandleCall>> = {
-    Version: (call: grpc.ServerUnaryCall<unknown, unknown>, cb: grpc.sendUnaryData<machine.IVersionResponse>) => {
+    Version: (
+      call: grpc.ServerUnaryCall<unknown, unknown>,
+      cb: grpc.sendUnaryData<machine.IVersionResponse>,
+    ) => {
       // grpc-js may join repeated values into one "a, b" header value; apid splits on commas.
       const nodes = call.metadata
         .get('nodes')
@@ -34,7 +37,9 @@ async function startServer(ca: CertificateAndKey, serving: CertificateAndKey): P
       // What apid does with `nodes`: one part per node, a failed node carries metadata.error.
       cb(null, {
         messages: nodes.map((n) =>
-          n === 'bad' ? { metadata: { hostname: n, error: 'connection refused' } } : { metadata: { hostname: n }, version: { tag: `v-${n}` } },
+          n === 'bad'
+            ? { metadata: { hostname: n, error: 'connection refused' } }
+            : { metadata: { hostname: n }, version: { tag: `v-${n}` } },
         ),
       });
     },
@@ -43,8 +48,15 @@ async function startServer(ca: CertificateAndKey, serving: CertificateAndKey): P
       call.on('cancelled', () => cancelled());
     },
   };
-  server.addService(services.machine.MachineService as unknown as grpc.ServiceDefinition, handlers as grpc.UntypedServiceImplementation);
-  const creds = grpc.ServerCredentials.createSsl(Buffer.from(ca.crt), [{ cert_chain: Buffer.from(serving.crt), private_key: Buffer.from(serving.key) }], true);
+  server.addService(
+    services.machine.MachineService as unknown as grpc.ServiceDefinition,
+    handlers as grpc.UntypedServiceImplementation,
+  );
+  const creds = grpc.ServerCredentials.createSsl(
+    Buffer.from(ca.crt),
+    [{ cert_chain: Buffer.from(serving.crt), private_key: Buffer.from(serving.key) }],
+    true,
+  );
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', creds, (err, p) => (err ? reject(err) : resolve(p))),
   );
@@ -68,8 +80,18 @@ describe('Client over mTLS', () => {
 
   beforeAll(async () => {
     ca = generateCA({ organization: 'talos' });
-    admin = issueCertificate(ca, { commonName: 'admin', organization: ['os:admin'], validityHours: 1, usage: 'client' });
-    const serving = issueCertificate(ca, { commonName: 'node', ipAddresses: ['127.0.0.1'], validityHours: 1, usage: 'server' });
+    admin = issueCertificate(ca, {
+      commonName: 'admin',
+      organization: ['os:admin'],
+      validityHours: 1,
+      usage: 'client',
+    });
+    const serving = issueCertificate(ca, {
+      commonName: 'node',
+      ipAddresses: ['127.0.0.1'],
+      validityHours: 1,
+      usage: 'server',
+    });
     srv = await startServer(ca, serving);
   }, 60_000);
 
@@ -86,7 +108,12 @@ describe('Client over mTLS', () => {
 
   it('answers for the endpoint itself when no nodes are given', async () => {
     const parts = await connect([`127.0.0.1:${srv.port}`]).version();
-    expect(parts).toEqual([{ node: '127.0.0.1', message: expect.objectContaining({ version: expect.objectContaining({ tag: 'v-test' }) }) }]);
+    expect(parts).toEqual([
+      {
+        node: '127.0.0.1',
+        message: expect.objectContaining({ version: expect.objectContaining({ tag: 'v-test' }) }),
+      },
+    ]);
     expect(srv.seenNodes.at(-1)).toEqual([]);
   });
 
@@ -99,7 +126,9 @@ describe('Client over mTLS', () => {
 
   it('names every endpoint it could not reach', async () => {
     const dead = await deadPort();
-    await expect(connect([`127.0.0.1:${dead}`]).version()).rejects.toThrow(`error connecting to 127.0.0.1:${dead}`);
+    await expect(connect([`127.0.0.1:${dead}`]).version()).rejects.toThrow(
+      `error connecting to 127.0.0.1:${dead}`,
+    );
   });
 
   it('sends every node in nodes metadata and splits the reply per node, failed ones included', async () => {
@@ -113,7 +142,12 @@ describe('Client over mTLS', () => {
 
   it('refuses a server whose certificate is from another CA', async () => {
     const otherCA = generateCA({ organization: 'talos' });
-    const client = Client.connect({ ca: otherCA.crt, crt: admin.crt, key: admin.key, endpoints: [`127.0.0.1:${srv.port}`] });
+    const client = Client.connect({
+      ca: otherCA.crt,
+      crt: admin.crt,
+      key: admin.key,
+      endpoints: [`127.0.0.1:${srv.port}`],
+    });
     clients.push(client);
     await expect(client.version()).rejects.toThrow(/127\.0\.0\.1/);
   }, 30_000);
@@ -121,7 +155,11 @@ describe('Client over mTLS', () => {
   it('cancels a stream on abort, and the server sees the cancellation', async () => {
     const abort = new AbortController();
     const received: string[] = [];
-    for await (const part of connect([`127.0.0.1:${srv.port}`]).logs('apid', { follow: true }, { signal: abort.signal })) {
+    for await (const part of connect([`127.0.0.1:${srv.port}`]).logs(
+      'apid',
+      { follow: true },
+      { signal: abort.signal },
+    )) {
       received.push(Buffer.from(part.message.bytes ?? []).toString());
       abort.abort();
     }

@@ -57,7 +57,9 @@ export class Client {
     const { name, context } = selectContext(config, contextName);
     const endpoints = target.endpoints?.length ? target.endpoints : context.endpoints;
     if (endpoints.length === 0) {
-      throw new ClientConfigError(`context "${name}" has no endpoints: use --endpoints or talosctl config endpoint`);
+      throw new ClientConfigError(
+        `context "${name}" has no endpoints: use --endpoints or talosctl config endpoint`,
+      );
     }
     const nodes = target.nodes?.length ? target.nodes : (context.nodes ?? []);
     return Client.connect({ ...contextCredentials(context, name), endpoints, nodes });
@@ -92,7 +94,11 @@ export class Client {
     request: Req,
     opts: StreamOptions = {},
   ): AsyncGenerator<NodePart<M>> {
-    for await (const { message, endpoint } of this.connection.stream(method, request, this.callOptions(opts))) {
+    for await (const { message, endpoint } of this.connection.stream(
+      method,
+      request,
+      this.callOptions(opts),
+    )) {
       yield toPart(message, endpoint.host);
     }
   }
@@ -124,15 +130,27 @@ export class Client {
   }
 
   serviceStart(id: string, opts?: RequestOptions): Promise<NodePart<machine.IServiceStart>[]> {
-    return this.unary(services.machine.MachineService.ServiceStart, machine.ServiceStartRequest.create({ id }), opts);
+    return this.unary(
+      services.machine.MachineService.ServiceStart,
+      machine.ServiceStartRequest.create({ id }),
+      opts,
+    );
   }
 
   serviceStop(id: string, opts?: RequestOptions): Promise<NodePart<machine.IServiceStop>[]> {
-    return this.unary(services.machine.MachineService.ServiceStop, machine.ServiceStopRequest.create({ id }), opts);
+    return this.unary(
+      services.machine.MachineService.ServiceStop,
+      machine.ServiceStopRequest.create({ id }),
+      opts,
+    );
   }
 
   serviceRestart(id: string, opts?: RequestOptions): Promise<NodePart<machine.IServiceRestart>[]> {
-    return this.unary(services.machine.MachineService.ServiceRestart, machine.ServiceRestartRequest.create({ id }), opts);
+    return this.unary(
+      services.machine.MachineService.ServiceRestart,
+      machine.ServiceRestartRequest.create({ id }),
+      opts,
+    );
   }
 
   reboot(opts?: RequestOptions): Promise<NodePart<machine.IReboot>[]> {
@@ -159,7 +177,10 @@ export class Client {
     return this.stream(services.machine.MachineService.Logs, request, opts);
   }
 
-  dmesg(args: { follow?: boolean; tail?: boolean } = {}, opts?: StreamOptions): AsyncGenerator<NodePart<common.IData>> {
+  dmesg(
+    args: { follow?: boolean; tail?: boolean } = {},
+    opts?: StreamOptions,
+  ): AsyncGenerator<NodePart<common.IData>> {
     return this.stream(
       services.machine.MachineService.Dmesg,
       machine.DmesgRequest.create({ follow: args.follow ?? false, tail: args.tail ?? false }),
@@ -174,7 +195,11 @@ export class Client {
   ): AsyncGenerator<NodePart<machine.IEvent>> {
     return this.stream(
       services.machine.MachineService.Events,
-      machine.EventsRequest.create({ tailEvents: args.tailEvents ?? 0, tailId: args.tailId ?? '', tailSeconds: args.tailSeconds ?? 0 }),
+      machine.EventsRequest.create({
+        tailEvents: args.tailEvents ?? 0,
+        tailId: args.tailId ?? '',
+        tailSeconds: args.tailSeconds ?? 0,
+      }),
       opts,
     );
   }

@@ -54,6 +54,11 @@ export class ClientError extends Error {
   }
 }
 
+/** grpc-js details, without the empty "Resolution note:" it appends to connection errors. */
+function detailsOf(err: grpc.ServiceError): string {
+  return (err.details || err.message).replace(/\s*Resolution note:\s*$/, '');
+}
+
 function toBuffer(value: Buffer | string): Buffer {
   return Buffer.isBuffer(value) ? value : Buffer.from(value);
 }
@@ -70,7 +75,8 @@ export class Connection {
   private current = 0;
 
   constructor(private readonly opts: ConnectionOptions) {
-    if (opts.endpoints.length === 0) throw new ClientError('no endpoints configured', grpc.status.INVALID_ARGUMENT);
+    if (opts.endpoints.length === 0)
+      throw new ClientError('no endpoints configured', grpc.status.INVALID_ARGUMENT);
     this.endpoints = opts.endpoints.map((e) => parseEndpoint(e));
     // grpc-js verifies the chain against `ca` and the endpoint's host (IP SANs for IPs).
     this.credentials = grpc.credentials.createSsl(toBuffer(opts.ca), toBuffer(opts.key), toBuffer(opts.crt));
@@ -124,7 +130,7 @@ export class Connection {
       } catch (err) {
         const e = err as grpc.ServiceError;
         if (e.code === grpc.status.UNAVAILABLE && !opts.signal?.aborted) {
-          failures.push(`error connecting to ${endpoint.address}: ${e.details || e.message}`);
+          failures.push(`error connecting to ${endpoint.address}: ${detailsOf(e)}`);
           continue;
         }
         throw ClientError.from(err);
@@ -133,7 +139,12 @@ export class Connection {
     throw new ClientError(failures.join('; '), grpc.status.UNAVAILABLE);
   }
 
-  private unaryOn<Req, Res>(endpoint: Endpoint, method: RpcMethod<Req, Res>, request: Req, opts: CallOptions): Promise<Res> {
+  private unaryOn<Req, Res>(
+    endpoint: Endpoint,
+    method: RpcMethod<Req, Res>,
+    request: Req,
+    opts: CallOptions,
+  ): Promise<Res> {
     return new Promise<Res>((resolve, reject) => {
       if (opts.signal?.aborted) {
         reject(new ClientError('call aborted', grpc.status.CANCELLED));
@@ -192,7 +203,7 @@ export class Connection {
         if (isAbortError(opts.signal, err)) return;
         const e = err as grpc.ServiceError;
         if (!received && e.code === grpc.status.UNAVAILABLE) {
-          failures.push(`error connecting to ${endpoint.address}: ${e.details || e.message}`);
+          failures.push(`error connecting to ${endpoint.address}: ${detailsOf(e)}`);
           continue;
         }
         throw ClientError.from(err);

@@ -26,7 +26,10 @@ export function splitReply<T extends { metadata?: PartMetadata | null }>(
   return (reply?.messages ?? []).map((message) => toPart(message, fallbackNode));
 }
 
-export function toPart<T extends { metadata?: PartMetadata | null }>(message: T, fallbackNode: string): NodePart<T> {
+export function toPart<T extends { metadata?: PartMetadata | null }>(
+  message: T,
+  fallbackNode: string,
+): NodePart<T> {
   const part: NodePart<T> = { node: nodeOf(message.metadata, fallbackNode), message };
   if (message.metadata?.error) part.error = message.metadata.error;
   return part;

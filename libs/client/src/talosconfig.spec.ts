@@ -18,7 +18,9 @@ import { parseEndpoint } from './endpoint';
 function config(context: string, names: string[]): ClientConfig {
   return {
     context,
-    contexts: Object.fromEntries(names.map((n) => [n, { endpoints: [`${n}.example`], ca: 'Y2E=', crt: 'Y3J0', key: 'a2V5' }])),
+    contexts: Object.fromEntries(
+      names.map((n) => [n, { endpoints: [`${n}.example`], ca: 'Y2E=', crt: 'Y3J0', key: 'a2V5' }]),
+    ),
   };
 }
 
@@ -45,7 +47,11 @@ describe('talosconfig merge', () => {
 
   it('overwrites a clashing context with force', () => {
     const into = config('a', ['a', 'other']);
-    const renames = mergeClientConfig(into, { context: 'a', contexts: { a: { endpoints: ['new'] } } }, { force: true });
+    const renames = mergeClientConfig(
+      into,
+      { context: 'a', contexts: { a: { endpoints: ['new'] } } },
+      { force: true },
+    );
     expect(renames).toEqual([]);
     expect(into.contexts.a).toEqual({ endpoints: ['new'] });
     expect(Object.keys(into.contexts).sort()).toEqual(['a', 'other']);
@@ -117,7 +123,9 @@ describe('talosconfig files', () => {
     const cfg = parseClientConfig(text);
     expect(cfg).toEqual({
       context: 'demo',
-      contexts: { demo: { endpoints: ['10.5.0.2'], nodes: ['10.5.0.3'], ca: 'Q0E=', crt: 'Q1JU', key: 'S0VZ' } },
+      contexts: {
+        demo: { endpoints: ['10.5.0.2'], nodes: ['10.5.0.3'], ca: 'Q0E=', crt: 'Q1JU', key: 'S0VZ' },
+      },
     });
     expect(parseClientConfig(serializeClientConfig(cfg))).toEqual(cfg);
   });
@@ -128,7 +136,9 @@ describe('talosconfig path precedence', () => {
     const env = { HOME: '/home/u', XDG_CONFIG_HOME: '/xdg', TALOSCONFIG: '/env/config' };
     expect(resolveTalosconfigPath('/flag/config', env)).toBe('/flag/config');
     expect(resolveTalosconfigPath(undefined, env)).toBe('/env/config');
-    expect(resolveTalosconfigPath(undefined, { HOME: '/home/u', XDG_CONFIG_HOME: '/xdg' })).toBe('/xdg/talos/config.yaml');
+    expect(resolveTalosconfigPath(undefined, { HOME: '/home/u', XDG_CONFIG_HOME: '/xdg' })).toBe(
+      '/xdg/talos/config.yaml',
+    );
     expect(resolveTalosconfigPath(undefined, { HOME: '/home/u' })).toBe('/home/u/.talos/config');
     expect(resolveTalosconfigPath('', { HOME: '/home/u' })).toBe('/home/u/.talos/config');
   });
@@ -169,7 +179,11 @@ describe('endpoints', () => {
     expect(parseEndpoint('10.5.0.2').address).toBe('10.5.0.2:50000');
     expect(parseEndpoint('node1:6000')).toEqual({ host: 'node1', port: 6000, address: 'node1:6000' });
     expect(parseEndpoint('fd00::1').address).toBe('[fd00::1]:50000');
-    expect(parseEndpoint('[fd00::1]:1234')).toEqual({ host: 'fd00::1', port: 1234, address: '[fd00::1]:1234' });
+    expect(parseEndpoint('[fd00::1]:1234')).toEqual({
+      host: 'fd00::1',
+      port: 1234,
+      address: '[fd00::1]:1234',
+    });
     expect(parseEndpoint('https://10.5.0.2:6443/').address).toBe('10.5.0.2:6443');
   });
 

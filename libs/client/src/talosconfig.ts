@@ -39,7 +39,10 @@ export function emptyClientConfig(): ClientConfig {
  * Where the talosconfig is: the `--talosconfig` flag, else $TALOSCONFIG, else
  * $XDG_CONFIG_HOME/talos/config.yaml, else ~/.talos/config.
  */
-export function resolveTalosconfigPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveTalosconfigPath(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   // defaultTalosconfigPath already puts $TALOSCONFIG ahead of the XDG and home locations.
   return flag || defaultTalosconfigPath(env);
 }
@@ -81,7 +84,8 @@ export function parseClientConfig(text: string): ClientConfig {
   for (const [name, value] of Object.entries(contexts as Record<string, unknown>)) {
     const where = `contexts.${name}`;
     const ctx = (value ?? {}) as Record<string, unknown>;
-    if (typeof ctx !== 'object' || Array.isArray(ctx)) throw new ClientConfigError(`${where}: expected a mapping`);
+    if (typeof ctx !== 'object' || Array.isArray(ctx))
+      throw new ClientConfigError(`${where}: expected a mapping`);
     const parsed: ClientContext = { endpoints: stringList(ctx.endpoints, `${where}.endpoints`) ?? [] };
     const nodes = stringList(ctx.nodes, `${where}.nodes`);
     if (nodes) parsed.nodes = nodes;
@@ -138,7 +142,11 @@ export function saveClientConfig(file: string, config: ClientConfig): void {
  * `-1`, `-2`, ... appended, unless `force`, which overwrites it. The current context becomes
  * `from`'s current context (under its merged name). Returns the renames.
  */
-export function mergeClientConfig(into: ClientConfig, from: ClientConfig, opts: { force?: boolean } = {}): ContextRename[] {
+export function mergeClientConfig(
+  into: ClientConfig,
+  from: ClientConfig,
+  opts: { force?: boolean } = {},
+): ContextRename[] {
   const renames: ContextRename[] = [];
   const mapped = new Map<string, string>();
   for (const [name, ctx] of Object.entries(from.contexts)) {

@@ -7,5 +7,11 @@ export { STATE_FILE, clusterDir, loadClusterState, saveClusterState } from './cl
 export { isRunning, stopProcessGroup } from './process-control';
 export type { BundleSearch } from './bundles';
 export { bundleDirCandidates, findBundleDir } from './bundles';
-export type { ApidProbe, ClusterRef, CreateRequest, NodeStatus, ProvisionerDeps } from './process-provisioner';
+export type {
+  ApidProbe,
+  ClusterRef,
+  CreateRequest,
+  NodeStatus,
+  ProvisionerDeps,
+} from './process-provisioner';
 export { ProcessProvisioner, versionProbe } from './process-provisioner';

@@ -42,7 +42,11 @@ export function planNodes(shape: ClusterShape): PlannedNode[] {
     });
   }
   for (let i = 0; i < shape.workers; i++) {
-    nodes.push({ name: `${shape.name}-worker-${i + 1}`, type: 'join', address: processNodeAddress(nodes.length) });
+    nodes.push({
+      name: `${shape.name}-worker-${i + 1}`,
+      type: 'join',
+      address: processNodeAddress(nodes.length),
+    });
   }
   return nodes;
 }

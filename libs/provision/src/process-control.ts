@@ -34,7 +34,10 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * SIGTERM to the group leader (machined stops its services itself), then, after `graceMs`,
  * SIGKILL to the whole group for whatever is left. Resolves when the leader is gone.
  */
-export async function stopProcessGroup(pid: number, opts: { graceMs: number; marker?: string; pollMs?: number }): Promise<'stopped' | 'killed' | 'absent'> {
+export async function stopProcessGroup(
+  pid: number,
+  opts: { graceMs: number; marker?: string; pollMs?: number },
+): Promise<'stopped' | 'killed' | 'absent'> {
   if (!isRunning(pid, opts.marker)) {
     // The leader may be gone while stragglers of its group live on.
     signal(-pid, 'SIGKILL');

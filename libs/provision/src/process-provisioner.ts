@@ -25,7 +25,14 @@ import {
   removeContext,
   saveClientConfig,
 } from '@talos/client';
-import { ClusterState, NodeState, STATE_FILE, clusterDir, loadClusterState, saveClusterState } from './cluster-state';
+import {
+  ClusterState,
+  NodeState,
+  STATE_FILE,
+  clusterDir,
+  loadClusterState,
+  saveClusterState,
+} from './cluster-state';
 import { PlannedNode, planNodes } from './node-plan';
 import { isRunning, stopProcessGroup } from './process-control';
 
@@ -82,7 +89,10 @@ export const versionProbe: ApidProbe = async (address, credentials, timeoutMs) =
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function configFor(node: PlannedNode, configs: { init: MachineConfig; controlplane: MachineConfig; join: MachineConfig }): MachineConfig {
+function configFor(
+  node: PlannedNode,
+  configs: { init: MachineConfig; controlplane: MachineConfig; join: MachineConfig },
+): MachineConfig {
   return configs[node.type];
 }
 
@@ -106,7 +116,8 @@ export class ProcessProvisioner {
       throw new Error(`cluster "${req.name}" already exists (state in ${stateDir}): destroy it first`);
     }
     const bundle = daemonBundle('machined', req.bundleDir);
-    if (!fs.existsSync(bundle)) throw new Error(`machined bundle not found at ${bundle}: build the daemons first`);
+    if (!fs.existsSync(bundle))
+      throw new Error(`machined bundle not found at ${bundle}: build the daemons first`);
     fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
 
     this.progress('generating PKI and tokens');
@@ -123,12 +134,25 @@ export class ProcessProvisioner {
     const state: ClusterState = { name: req.name, provisioner: 'process', stateDir, endpoint, nodes: [] };
     for (const node of nodes) {
       this.progress(`creating node ${node.name} (${node.type}, ${node.address})`);
-      state.nodes.push(await this.startNode(node, stateDir, bundle, req.bundleDir, serializeConfig(configFor(node, generated))));
+      state.nodes.push(
+        await this.startNode(
+          node,
+          stateDir,
+          bundle,
+          req.bundleDir,
+          serializeConfig(configFor(node, generated)),
+        ),
+      );
       // Saved after every node, so that a failure half-way can still be destroyed.
       saveClusterState(state);
     }
 
-    const talosconfig: ClientConfig = { context: req.name, contexts: { [req.name]: structuredClone(generated.talosconfig.contexts[generated.talosconfig.context]!) } };
+    const talosconfig: ClientConfig = {
+      context: req.name,
+      contexts: {
+        [req.name]: structuredClone(generated.talosconfig.contexts[generated.talosconfig.context]!),
+      },
+    };
     const merged = loadClientConfig(req.talosconfig);
     const renames = mergeClientConfig(merged, talosconfig);
     saveClientConfig(req.talosconfig, merged);
@@ -143,7 +167,13 @@ export class ProcessProvisioner {
     return state;
   }
 
-  private async startNode(node: PlannedNode, stateDir: string, bundle: string, bundleDir: string, config: string): Promise<NodeState> {
+  private async startNode(
+    node: PlannedNode,
+    stateDir: string,
+    bundle: string,
+    bundleDir: string,
+    config: string,
+  ): Promise<NodeState> {
     const root = path.join(stateDir, node.name);
     const paths = new NodePaths(root);
     fs.mkdirSync(root, { recursive: true, mode: 0o700 });
@@ -155,7 +185,17 @@ export class ProcessProvisioner {
     try {
       const child = spawn(
         process.execPath,
-        [bundle, '--root', root, '--address', node.address, '--hostname', node.name, '--config', paths.configFile],
+        [
+          bundle,
+          '--root',
+          root,
+          '--address',
+          node.address,
+          '--hostname',
+          node.name,
+          '--config',
+          paths.configFile,
+        ],
         {
           // Its own process group: destroy ends the node's daemons together, and Ctrl-C in the
           // terminal that ran `cluster create` does not reach them.
@@ -177,7 +217,12 @@ export class ProcessProvisioner {
   }
 
   /** Waits until every node answers Version through its apid; fails early when a node dies. */
-  private async waitReady(state: ClusterState, credentials: Credentials, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  private async waitReady(
+    state: ClusterState,
+    credentials: Credentials,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const started = Date.now();
     const deadline = started + timeoutMs;
     const poll = this.deps.pollIntervalMs ?? PROVISION_POLL_INTERVAL_MS;
@@ -187,7 +232,9 @@ export class ProcessProvisioner {
       let lastReport = Date.now();
       for (;;) {
         if (signal?.aborted) {
-          throw new Error(`interrupted while waiting for ${node.name}: the cluster is left running (talosctl cluster destroy --name ${state.name})`);
+          throw new Error(
+            `interrupted while waiting for ${node.name}: the cluster is left running (talosctl cluster destroy --name ${state.name})`,
+          );
         }
         if (!isRunning(node.pid, node.root)) {
           throw new Error(`node ${node.name} exited while booting: see ${node.logFile}`);

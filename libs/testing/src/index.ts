@@ -14,3 +14,4 @@ export {
   type EchoReply,
   type EchoRequest,
 } from './echo-server';
+export { bundleDaemon, startDaemon, waitFor, type DaemonProcess } from './daemon-process';

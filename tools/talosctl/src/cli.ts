@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import {
   Client,
   ClientConfig,
+  ClientConfigError,
   NodePart,
   loadClientConfig,
   parseListFlag,
@@ -64,14 +65,29 @@ export function collectList(value: string, previous: string[] = []): string[] {
 export function addGlobalOptions(program: Command): Command {
   return program
     .option('--talosconfig <path>', 'the path to the Talos configuration file')
-    .option('-e, --endpoints <endpoints>', 'override default endpoints in Talos configuration (repeatable, comma separated)', collectList, [])
-    .option('-n, --nodes <nodes>', 'target the specified nodes (repeatable, comma separated)', collectList, [])
+    .option(
+      '-e, --endpoints <endpoints>',
+      'override default endpoints in Talos configuration (repeatable, comma separated)',
+      collectList,
+      [],
+    )
+    .option(
+      '-n, --nodes <nodes>',
+      'target the specified nodes (repeatable, comma separated)',
+      collectList,
+      [],
+    )
     .option('--context <name>', 'context to be used in command');
 }
 
 export function globalsOf(cmd: Command): GlobalOptions {
   const o = cmd.optsWithGlobals() as Partial<GlobalOptions>;
-  return { talosconfig: o.talosconfig, endpoints: o.endpoints ?? [], nodes: o.nodes ?? [], context: o.context };
+  return {
+    talosconfig: o.talosconfig,
+    endpoints: o.endpoints ?? [],
+    nodes: o.nodes ?? [],
+    context: o.context,
+  };
 }
 
 export class CliRun {
@@ -110,8 +126,17 @@ export class CliRun {
     const config = this.loadConfig(globals);
     const connect =
       this.deps.connect ??
-      ((g: GlobalOptions, c: ClientConfig) => Client.fromConfig(c, g.context, { endpoints: g.endpoints, nodes: g.nodes }));
-    const client = connect(globals, config);
+      ((g: GlobalOptions, c: ClientConfig) =>
+        Client.fromConfig(c, g.context, { endpoints: g.endpoints, nodes: g.nodes }));
+    let client: TalosApi;
+    try {
+      client = connect(globals, config);
+    } catch (err) {
+      if (err instanceof ClientConfigError) {
+        throw new Error(`${err.message} (talosconfig: ${this.talosconfigPath(globals)})`);
+      }
+      throw err;
+    }
     try {
       return await fn(client);
     } finally {

@@ -8,7 +8,12 @@ process.noDeprecation = true;
 const abort = new AbortController();
 process.once('SIGINT', () => abort.abort());
 
-runTalosctl(process.argv, { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: abort.signal }).then(
+runTalosctl(process.argv, {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  signal: abort.signal,
+}).then(
   (code) => {
     process.exitCode = code;
   },

@@ -19,7 +19,9 @@ import { registerVersion } from './commands/version';
 
 export function buildProgram(run: CliRun): Command {
   const program = addGlobalOptions(
-    new Command('talosctl').description('A CLI for out-of-band management of Kubernetes nodes created by Talos').version(VERSION, '--cli-version'),
+    new Command('talosctl')
+      .description('A CLI for out-of-band management of Kubernetes nodes created by Talos')
+      .version(VERSION, '--cli-version'),
   );
   program
     .exitOverride()

@@ -81,7 +81,10 @@ describe('machine API', () => {
       onShutdown: () => shutdowns.push(Date.now()),
     });
     await node.start();
-    client = new clients.machine.MachineService(`unix:${node.paths.socket('machined')}`, grpc.credentials.createInsecure());
+    client = new clients.machine.MachineService(
+      `unix:${node.paths.socket('machined')}`,
+      grpc.credentials.createInsecure(),
+    );
     await eventually(() => expect(node.supervisor.get('worker').state).toBe('Running'));
   });
 
@@ -92,7 +95,10 @@ describe('machine API', () => {
   });
 
   function workerPid(): number {
-    const started = node.supervisor.get('worker').events().filter((e) => /PID \d+/.test(e.msg));
+    const started = node.supervisor
+      .get('worker')
+      .events()
+      .filter((e) => /PID \d+/.test(e.msg));
     return Number(/PID (\d+)/.exec(started[started.length - 1]!.msg)![1]);
   }
 
@@ -108,19 +114,19 @@ describe('machine API', () => {
   it('answers Memory, LoadAvg, SystemStat and CPUInfo from /proc', async () => {
     const mem = await unary(client, client.Memory, {});
     expect(mem.messages[0]!.meminfo!.memtotal).toBeGreaterThan(0);
-    expect(mem.messages[0]!.meminfo!.memfree).toBeLessThanOrEqual(mem.messages[0]!.meminfo!.memtotal);
+    expect(mem.messages[0]!.meminfo!.memfree).toBeLessThanOrEqual(mem.messages[0]!.meminfo!.memtotal!);
     const stat = await unary(client, client.SystemStat, {});
     expect(stat.messages[0]!.bootTime).toBeGreaterThan(0);
-    expect(stat.messages[0]!.cpu.length).toBe(os.cpus().length);
+    expect(stat.messages[0]!.cpu!.length).toBe(os.cpus().length);
     const cpu = await unary(client, client.CPUInfo, {});
-    expect(cpu.messages[0]!.cpuInfo.length).toBe(os.cpus().length);
+    expect(cpu.messages[0]!.cpuInfo!.length).toBe(os.cpus().length);
     const load = await unary(client, client.LoadAvg, {});
     expect(load.messages[0]!.load1).toBeGreaterThanOrEqual(0);
   });
 
   it('lists processes, this one and the supervised child included', async () => {
     const res = await unary(client, client.Processes, {});
-    const procs = res.messages[0]!.processes;
+    const procs = res.messages[0]!.processes!;
     const self = procs.find((p) => p.pid === process.pid);
     expect(self).toBeDefined();
     expect(self!.ppid).toBe(process.ppid);
@@ -132,22 +138,24 @@ describe('machine API', () => {
 
   it('lists mounts with sizes', async () => {
     const res = await unary(client, client.Mounts, {});
-    const rootMount = res.messages[0]!.stats.find((s) => s.mountedOn === '/');
+    const rootMount = res.messages[0]!.stats!.find((s) => s.mountedOn === '/');
     expect(rootMount?.size).toBeGreaterThan(0);
   });
 
   it('lists services with state, events and health', async () => {
     await eventually(async () => {
       const res = await unary(client, client.ServiceList, {});
-      const services = res.messages[0]!.services;
+      const services = res.messages[0]!.services!;
       expect(services.map((s) => s.id)).toEqual(['machined', 'worker']);
       const machined = services[0]!;
       expect(machined.state).toBe('Running');
       expect(machined.health!.healthy).toBe(true);
       expect(machined.health!.unknown).toBe(false);
       expect(services[1]!.health!.unknown).toBe(true);
-      expect(services[1]!.events!.events.map((e) => e.msg)).toContain('Waiting for service "machined" to be "up"');
-      expect(services[1]!.events!.events[0]!.ts!.seconds).toBeGreaterThan(0);
+      expect(services[1]!.events!.events!.map((e) => e.msg)).toContain(
+        'Waiting for service "machined" to be "up"',
+      );
+      expect(services[1]!.events!.events![0]!.ts!.seconds).toBeGreaterThan(0);
     });
   });
 
@@ -174,8 +182,12 @@ describe('machine API', () => {
 
     const decoded = () => seen.map((e) => unpackEvent(e.data));
     await eventually(() => {
-      const boot = decoded().filter((p) => p?.type === 'machine.SequenceEvent').map((p) => p!.event);
-      expect(boot).toContainEqual(expect.objectContaining({ sequence: 'boot', action: machine.SequenceEvent.Action.STOP }));
+      const boot = decoded()
+        .filter((p) => p?.type === 'machine.SequenceEvent')
+        .map((p) => p!.event);
+      expect(boot).toContainEqual(
+        expect.objectContaining({ sequence: 'boot', action: machine.SequenceEvent.Action.STOP }),
+      );
       const worker = decoded()
         .filter((p) => p?.type === 'machine.ServiceStateEvent')
         .map((p) => p!.event as machine.ServiceStateEvent)
@@ -217,10 +229,19 @@ describe('machine API', () => {
     workerLog.appendLine('worker line 1');
     workerLog.appendLine('worker line 2');
     const data = await collect(client.Logs({ id: 'worker', tailLines: -1 }));
-    expect(data.map((d) => Buffer.from(d.bytes).toString()).join('')).toContain('worker line 1\nworker line 2\n');
+    expect(data.map((d) => Buffer.from(d.bytes).toString()).join('')).toContain(
+      'worker line 1\nworker line 2\n',
+    );
     await expect(collect(client.Logs({ id: 'nope', tailLines: -1 }))).rejects.toMatchObject({
       code: grpc.status.NOT_FOUND,
     });
+    await expect(
+      collect(client.Logs({ namespace: 'k8s.io', id: 'worker', tailLines: -1 })),
+    ).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+    });
+    const system = await collect(client.Logs({ namespace: 'system', id: 'worker', tailLines: 1 }));
+    expect(system.map((d) => Buffer.from(d.bytes!).toString()).join('')).toBe('worker line 2\n');
   });
 
   it('reads and lists files under the node root; a missing file is NOT_FOUND', async () => {
@@ -238,7 +259,9 @@ describe('machine API', () => {
     const hello = files[2]!;
     expect(hello.size).toBe(20);
     expect(hello.relativeName).toBe('log/hello.txt');
-    const dirsOnly = await collect(client.List({ root: '/', recurse: true, types: [machine.ListRequest.Type.DIRECTORY] }));
+    const dirsOnly = await collect(
+      client.List({ root: '/', recurse: true, types: [machine.ListRequest.Type.DIRECTORY] }),
+    );
     expect(dirsOnly.every((f) => f.isDir)).toBe(true);
   });
 
@@ -257,7 +280,9 @@ describe('machine API', () => {
   });
 
   it('serves the standard health service', async () => {
-    await expect(grpcHealthCheck(node.paths.socket('machined'))(AbortSignal.timeout(2000))).resolves.toBeUndefined();
+    await expect(
+      grpcHealthCheck(node.paths.socket('machined'))(AbortSignal.timeout(2000)),
+    ).resolves.toBeUndefined();
     await expect(
       grpcHealthCheck(node.paths.socket('machined'), 'machine.MachineService')(AbortSignal.timeout(2000)),
     ).resolves.toBeUndefined();

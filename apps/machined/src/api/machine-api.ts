@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { machine, packEvent, type MachineServiceHandlers } from '@talos/api';
 import type * as grpc from '@grpc/grpc-js';
+import { RpcError, Status } from '@talos/rpc';
 import type { MachineEvent } from '../events/machine-event-bus';
 import type { MachineEventBus } from '../events/machine-event-bus';
 import { readCpuInfo } from '../host/cpuinfo';
@@ -23,6 +24,8 @@ import { streamToCall } from './call-stream';
 import { toRpcError } from './errors';
 
 const READ_CHUNK_BYTES = 64 * 1024;
+/** containerd namespace of Talos's own services (`talosctl logs` without -k). */
+const SYSTEM_NAMESPACE = 'system';
 
 export interface MachineApiDeps {
   supervisor: ServiceSupervisor;
@@ -83,7 +86,8 @@ export function apiEvent(e: MachineEvent): machine.Event.$Properties {
     p.type === 'sequence'
       ? packEvent('machine.SequenceEvent', {
           sequence: p.sequence,
-          action: p.action === 'start' ? machine.SequenceEvent.Action.START : machine.SequenceEvent.Action.STOP,
+          action:
+            p.action === 'start' ? machine.SequenceEvent.Action.START : machine.SequenceEvent.Action.STOP,
           error: p.error !== undefined ? { message: p.error } : undefined,
         })
       : packEvent('machine.ServiceStateEvent', {
@@ -101,6 +105,13 @@ export function machineHandlers(deps: MachineApiDeps): Partial<MachineServiceHan
 
   /** The supervised service behind a Logs request; only our own services exist (namespace "system"). */
   const logsOf = (req: machine.LogsRequest): NonNullable<SupervisedService['definition']['log']> => {
+    // Kubernetes containers (namespace k8s.io) do not run in dev mode.
+    if (req.namespace && req.namespace !== SYSTEM_NAMESPACE) {
+      throw new RpcError(
+        Status.NOT_FOUND,
+        `container ${JSON.stringify(req.id)} not found in namespace ${JSON.stringify(req.namespace)}`,
+      );
+    }
     const svc = supervisor.get(req.id);
     if (!svc.definition.log) throw new ServiceNotFoundError(req.id);
     return svc.definition.log;
@@ -156,7 +167,11 @@ export function machineHandlers(deps: MachineApiDeps): Partial<MachineServiceHan
         async function* (signal) {
           const log = logsOf(call.request);
           // talosctl sends -1 for "everything"; 0 means no history.
-          for await (const bytes of log.read({ tailLines: call.request.tailLines, follow: call.request.follow, signal })) {
+          for await (const bytes of log.read({
+            tailLines: call.request.tailLines,
+            follow: call.request.follow,
+            signal,
+          })) {
             yield { bytes };
           }
         },
@@ -200,7 +215,8 @@ export function machineHandlers(deps: MachineApiDeps): Partial<MachineServiceHan
         async function* (signal) {
           const file = files.resolve(call.request.path);
           const st = await stat(file);
-          if (st.isDirectory()) throw Object.assign(new Error(`read ${call.request.path}: is a directory`), { code: 'EISDIR' });
+          if (st.isDirectory())
+            throw Object.assign(new Error(`read ${call.request.path}: is a directory`), { code: 'EISDIR' });
           const stream = createReadStream(file, { highWaterMark: READ_CHUNK_BYTES, signal });
           try {
             for await (const chunk of stream) yield { bytes: chunk as Buffer };
@@ -211,8 +227,7 @@ export function machineHandlers(deps: MachineApiDeps): Partial<MachineServiceHan
         toRpcError,
       ),
 
-    List: (call) =>
-      streamToCall(call, (signal) => abortable(files.list(call.request), signal), toRpcError),
+    List: (call) => streamToCall(call, (signal) => abortable(files.list(call.request), signal), toRpcError),
   };
 }
 

@@ -18,7 +18,11 @@ export async function startMachineServer(socketPath: string, deps: MachineApiDep
     services.machine.MachineService,
     implement<MachineServiceHandlers>(services.machine.MachineService, machineHandlers(deps)),
   );
-  addStandardServices(server, { serviceNames: [MACHINE_SERVICE_NAME], packageDefinition, reflectServices: [MACHINE_SERVICE_NAME] });
+  addStandardServices(server, {
+    serviceNames: [MACHINE_SERVICE_NAME],
+    packageDefinition,
+    reflectServices: [MACHINE_SERVICE_NAME],
+  });
   await listenUnix(server, socketPath);
   return { server, close: (graceMs) => shutdownServer(server, graceMs) };
 }

@@ -41,7 +41,10 @@ export class Sequencer {
   async reboot(): Promise<void> {
     await this.sequence('reboot', async () => {
       const keep = new Set(this.opts.keep ?? ['machined']);
-      const ids = this.opts.supervisor.list().map((s) => s.id).filter((id) => !keep.has(id));
+      const ids = this.opts.supervisor
+        .list()
+        .map((s) => s.id)
+        .filter((id) => !keep.has(id));
       await this.opts.supervisor.stopInOrder(ids);
     });
     await this.boot();

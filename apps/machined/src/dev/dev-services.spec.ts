@@ -50,7 +50,15 @@ setInterval(() => {}, 1000);
 describe('dev-mode services', () => {
   it('runs trustd only on control planes, and apid waits for it there', () => {
     const cp = defs('controlplane');
-    expect(cp.map((d) => d.id).sort()).toEqual(['apid', 'machined', 'networkd', 'routerd', 'timed', 'trustd', 'udevd']);
+    expect(cp.map((d) => d.id).sort()).toEqual([
+      'apid',
+      'machined',
+      'networkd',
+      'routerd',
+      'timed',
+      'trustd',
+      'udevd',
+    ]);
     expect(cp.find((d) => d.id === 'apid')!.dependsOn).toEqual(['routerd', 'trustd']);
     const worker = defs('join');
     expect(worker.map((d) => d.id)).not.toContain('trustd');
@@ -60,13 +68,32 @@ describe('dev-mode services', () => {
   });
 
   it('starts each daemon from its bundle with --root and the flags it needs', () => {
-    const apid = defs('init').find((d) => d.id === 'apid')!.runner()!.toString();
+    const apid = defs('init')
+      .find((d) => d.id === 'apid')!
+      .runner()!
+      .toString();
     expect(apid).toContain(
-      JSON.stringify(['/usr/bin/node', daemonBundle('apid', '/bundles'), '--root', '/nodes/n1', '--address', '127.0.0.5', '--config', '/nodes/n1/system/state/config.yaml']).replace(/","/g, '" "'),
+      JSON.stringify([
+        '/usr/bin/node',
+        daemonBundle('apid', '/bundles'),
+        '--root',
+        '/nodes/n1',
+        '--address',
+        '127.0.0.5',
+        '--config',
+        '/nodes/n1/system/state/config.yaml',
+      ]).replace(/","/g, '" "'),
     );
-    const routerd = defs('init').find((d) => d.id === 'routerd')!.runner()!.toString();
+    const routerd = defs('init')
+      .find((d) => d.id === 'routerd')!
+      .runner()!
+      .toString();
     expect(routerd).not.toContain('--address');
-    expect(defs('init').find((d) => d.id === 'machined')!.api).toEqual({ start: false, stop: false, restart: false });
+    expect(defs('init').find((d) => d.id === 'machined')!.api).toEqual({
+      start: false,
+      stop: false,
+      restart: false,
+    });
   });
 
   describe('a node booting from daemon bundles', () => {
@@ -108,7 +135,9 @@ describe('dev-mode services', () => {
 
     it('brings every service up in dependency order and ends the boot sequence', async () => {
       await eventually(() => {
-        const seq = node.bus.recent().flatMap((e) => (e.payload.type === 'sequence' ? [e.payload.action] : []));
+        const seq = node.bus
+          .recent()
+          .flatMap((e) => (e.payload.type === 'sequence' ? [e.payload.action] : []));
         expect(seq).toEqual(['start', 'stop']);
       }, 20_000);
       for (const svc of node.supervisor.list()) {
@@ -119,10 +148,17 @@ describe('dev-mode services', () => {
         node.supervisor
           .get(id)
           .events()
-          .find((e) => e.msg === 'Health check successful' || (id === 'udevd' && e.state === ServiceState.Running))!
+          .find(
+            (e) =>
+              e.msg === 'Health check successful' || (id === 'udevd' && e.state === ServiceState.Running),
+          )!
           .ts.getTime();
       const preparedAt = (id: string) =>
-        node.supervisor.get(id).events().find((e) => e.state === ServiceState.Preparing)!.ts.getTime();
+        node.supervisor
+          .get(id)
+          .events()
+          .find((e) => e.state === ServiceState.Preparing)!
+          .ts.getTime();
       expect(preparedAt('routerd')).toBeGreaterThanOrEqual(upAt('machined'));
       expect(preparedAt('apid')).toBeGreaterThanOrEqual(upAt('routerd'));
       expect(preparedAt('timed')).toBeGreaterThanOrEqual(upAt('networkd'));
@@ -138,7 +174,11 @@ describe('dev-mode services', () => {
       const finished = node.bus
         .recent()
         .slice(since)
-        .flatMap((e) => (e.payload.type === 'service' && e.payload.state === ServiceState.Finished ? [e.payload.service] : []));
+        .flatMap((e) =>
+          e.payload.type === 'service' && e.payload.state === ServiceState.Finished
+            ? [e.payload.service]
+            : [],
+        );
       expect(finished.indexOf('apid')).toBeLessThan(finished.indexOf('routerd'));
       expect(finished.indexOf('routerd')).toBeLessThan(finished.indexOf('machined'));
       expect(finished.indexOf('timed')).toBeLessThan(finished.indexOf('networkd'));

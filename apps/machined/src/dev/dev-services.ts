@@ -30,7 +30,12 @@ const DAEMON_SPECS: Readonly<Record<string, DaemonSpec>> = {
   networkd: { dependsOn: () => ['machined'], flags: ['config'], health: 'grpc' },
   timed: { dependsOn: () => ['networkd'], flags: ['config'], health: 'grpc' },
   // trustd serves only TCP with TLS, no unix socket.
-  trustd: { dependsOn: () => ['machined'], flags: ['address', 'config'], health: 'tcp', controlPlaneOnly: true },
+  trustd: {
+    dependsOn: () => ['machined'],
+    flags: ['address', 'config'],
+    health: 'tcp',
+    controlPlaneOnly: true,
+  },
   // Workers have no trustd of their own: their apid asks a control plane's.
   apid: {
     dependsOn: (cp) => (cp ? ['routerd', 'trustd'] : ['routerd']),
@@ -74,7 +79,12 @@ export function devServices(opts: DevServicesOptions): ServiceDefinition[] {
     .filter(([, spec]) => controlPlane || !spec.controlPlaneOnly)
     .map(([daemon, spec]): ServiceDefinition => {
       const log = new LogBuffer();
-      const args = [opts.nodeExecutable ?? process.execPath, daemonBundle(daemon, opts.bundleDir), '--root', opts.root];
+      const args = [
+        opts.nodeExecutable ?? process.execPath,
+        daemonBundle(daemon, opts.bundleDir),
+        '--root',
+        opts.root,
+      ];
       if (spec.flags.includes('address')) args.push('--address', opts.address);
       if (spec.flags.includes('config')) args.push('--config', opts.configPath);
       return {

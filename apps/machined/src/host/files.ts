@@ -34,7 +34,11 @@ export class NodeFiles {
   async *list(req: machine.ListRequest.$Properties): AsyncIterable<machine.FileInfo.$Properties> {
     const nodeRoot = req.root || '/';
     const hostRoot = this.resolve(nodeRoot);
-    const maxDepth = req.recurse ? (req.recursionDepth && req.recursionDepth > 0 ? req.recursionDepth : Infinity) : 1;
+    const maxDepth = req.recurse
+      ? req.recursionDepth && req.recursionDepth > 0
+        ? req.recursionDepth
+        : Infinity
+      : 1;
     const types = new Set(req.types ?? []);
     const wanted = (info: machine.FileInfo.$Properties): boolean => {
       if (types.size === 0 || info.error) return true;
@@ -56,20 +60,33 @@ export class NodeFiles {
       try {
         entries = (await readdir(hostDir)).sort();
       } catch (err) {
-        yield { name: nodeDir, relativeName: path.posix.relative(nodeRoot, nodeDir) || '.', error: (err as Error).message };
+        yield {
+          name: nodeDir,
+          relativeName: path.posix.relative(nodeRoot, nodeDir) || '.',
+          error: (err as Error).message,
+        };
         return;
       }
       for (const entry of entries) {
         const nodePath = path.posix.join(nodeDir, entry);
-        const info = await this.info(path.join(hostDir, entry), nodePath, path.posix.relative(nodeRoot, nodePath));
+        const info = await this.info(
+          path.join(hostDir, entry),
+          nodePath,
+          path.posix.relative(nodeRoot, nodePath),
+        );
         if (wanted(info)) yield info;
-        if (info.isDir && depth < maxDepth) yield* walk.call(this, path.join(hostDir, entry), nodePath, depth + 1);
+        if (info.isDir && depth < maxDepth)
+          yield* walk.call(this, path.join(hostDir, entry), nodePath, depth + 1);
       }
     };
     yield* walk.call(this, hostRoot, path.posix.normalize('/' + nodeRoot), 1);
   }
 
-  private async info(hostPath: string, name: string, relativeName: string): Promise<machine.FileInfo.$Properties> {
+  private async info(
+    hostPath: string,
+    name: string,
+    relativeName: string,
+  ): Promise<machine.FileInfo.$Properties> {
     try {
       const st = await lstat(hostPath);
       let mode = st.mode & 0o777;

@@ -17,7 +17,10 @@ export function parseProcStat(text: string): Omit<ProcessInfo, 'executable' | 'a
   const pid = Number(text.slice(0, open).trim());
   const command = text.slice(open + 1, close);
   // Fields after the command, numbered from 3 (state) as in proc(5).
-  const f = text.slice(close + 2).trim().split(/\s+/);
+  const f = text
+    .slice(close + 2)
+    .trim()
+    .split(/\s+/);
   const field = (n: number): string => f[n - 3] ?? '0';
   return {
     pid,

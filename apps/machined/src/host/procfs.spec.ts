@@ -51,7 +51,13 @@ describe('procfs parsers', () => {
         'softirq 213367 0 33073 4 13628 37808 0 3 70219 0 58632',
       ].join('\n'),
     );
-    expect(s.cpuTotal).toMatchObject({ user: 231.9, system: 53.46, idle: 2321.84, softIrq: 0.69, steal: 0.94 });
+    expect(s.cpuTotal).toMatchObject({
+      user: 231.9,
+      system: 53.46,
+      idle: 2321.84,
+      softIrq: 0.69,
+      steal: 0.94,
+    });
     expect(s.cpu).toHaveLength(2);
     expect(s.irqTotal).toBe(428954);
     expect(s.irq).toEqual([0, 7, 3]);

@@ -6,8 +6,30 @@ import type { machine } from '@talos/api';
 
 const USER_HZ = 100;
 
-const CPU_FIELDS = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softIrq', 'steal', 'guest', 'guestNice'] as const;
-const SOFTIRQ_FIELDS = ['hi', 'timer', 'netTx', 'netRx', 'block', 'blockIoPoll', 'tasklet', 'sched', 'hrtimer', 'rcu'] as const;
+const CPU_FIELDS = [
+  'user',
+  'nice',
+  'system',
+  'idle',
+  'iowait',
+  'irq',
+  'softIrq',
+  'steal',
+  'guest',
+  'guestNice',
+] as const;
+const SOFTIRQ_FIELDS = [
+  'hi',
+  'timer',
+  'netTx',
+  'netRx',
+  'block',
+  'blockIoPoll',
+  'tasklet',
+  'sched',
+  'hrtimer',
+  'rcu',
+] as const;
 
 function cpuStat(values: number[]): machine.CPUStat.$Properties {
   const out: Record<string, number> = {};

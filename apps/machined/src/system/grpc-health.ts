@@ -27,7 +27,10 @@ function decodeStatus(buf: Buffer): number {
 export function grpcHealthCheck(socketPath: string, service = ''): HealthCheck {
   return (signal) =>
     new Promise<void>((resolve, reject) => {
-      const client = new grpc.Client(`unix:${socketPath}`, grpc.credentials.createInsecure());
+      // A local subchannel pool: closing the client closes its connection, which lets servers shut down promptly.
+      const client = new grpc.Client(`unix:${socketPath}`, grpc.credentials.createInsecure(), {
+        'grpc.use_local_subchannel_pool': 1,
+      });
       const call = client.makeUnaryRequest<Buffer, number>(
         CHECK_METHOD,
         (b) => b,
@@ -37,7 +40,8 @@ export function grpcHealthCheck(socketPath: string, service = ''): HealthCheck {
           signal.removeEventListener('abort', onAbort);
           client.close();
           if (err) return reject(new Error(err.details || err.message));
-          if (status !== 1) return reject(new Error(`serving status ${SERVING_STATUS[status ?? 0] ?? status}`));
+          if (status !== 1)
+            return reject(new Error(`serving status ${SERVING_STATUS[status ?? 0] ?? status}`));
           resolve();
         },
       );

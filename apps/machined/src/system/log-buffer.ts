@@ -79,8 +79,10 @@ export class LogBuffer {
   /** Appends one line (a newline is added when missing). */
   appendLine(line: Buffer | string): void {
     let data = typeof line === 'string' ? Buffer.from(line) : Buffer.from(line);
-    if (data.length === 0 || data[data.length - 1] !== NEWLINE) data = Buffer.concat([data, Buffer.from('\n')]);
-    if (data.length > this.capacity) data = Buffer.concat([data.subarray(0, this.capacity - 1), Buffer.from('\n')]);
+    if (data.length === 0 || data[data.length - 1] !== NEWLINE)
+      data = Buffer.concat([data, Buffer.from('\n')]);
+    if (data.length > this.capacity)
+      data = Buffer.concat([data.subarray(0, this.capacity - 1), Buffer.from('\n')]);
     this.lines.push(data);
     this.bytes += data.length;
     while (this.bytes > this.capacity) this.dropOldest();

@@ -1,6 +1,10 @@
 // Restart policy around a runner. Talos restarts system daemons forever; we add exponential back-off
 // (reset after a stable run) so that a crash loop does not burn the CPU.
-import { SERVICE_RESTART_INITIAL_MS, SERVICE_RESTART_MAX_MS, SERVICE_RESTART_STABLE_MS } from '@talos/constants';
+import {
+  SERVICE_RESTART_INITIAL_MS,
+  SERVICE_RESTART_MAX_MS,
+  SERVICE_RESTART_STABLE_MS,
+} from '@talos/constants';
 import { errorMessage, sleep } from './health';
 import type { ServiceRunner } from './runner';
 import { ServiceState, type EventSink } from './service-state';

@@ -78,8 +78,14 @@ describe('ServiceSupervisor', () => {
 
     aHealthy = true;
     await eventually(() => expect(b.state).toBe(ServiceState.Running));
-    const healthyAt = a.events().find((e) => e.msg === 'Health check successful')!.ts.getTime();
-    const preparedAt = b.events().find((e) => e.state === ServiceState.Preparing)!.ts.getTime();
+    const healthyAt = a
+      .events()
+      .find((e) => e.msg === 'Health check successful')!
+      .ts.getTime();
+    const preparedAt = b
+      .events()
+      .find((e) => e.state === ServiceState.Preparing)!
+      .ts.getTime();
     expect(preparedAt).toBeGreaterThanOrEqual(healthyAt);
     expect(messages(b)).toEqual([
       'Waiting for service "a" to be "up"',
@@ -120,7 +126,9 @@ describe('ServiceSupervisor', () => {
     expect(gaps[0]).toBeGreaterThanOrEqual(90);
     expect(gaps[1]).toBeGreaterThanOrEqual(190);
     // The event bus heard the same story.
-    expect(changes.filter((c) => c.service === 'crashy' && c.msg.startsWith('Error running'))).toHaveLength(2);
+    expect(changes.filter((c) => c.service === 'crashy' && c.msg.startsWith('Error running'))).toHaveLength(
+      2,
+    );
   });
 
   it('reports a process that exits with an error status', async () => {
@@ -152,7 +160,9 @@ describe('ServiceSupervisor', () => {
       log,
       runner: () =>
         new ProcessRunner({
-          args: nodeScript("process.on('SIGTERM', () => console.log('ignoring SIGTERM')); setInterval(() => {}, 1000);"),
+          args: nodeScript(
+            "process.on('SIGTERM', () => console.log('ignoring SIGTERM')); setInterval(() => {}, 1000);",
+          ),
           log,
           graceMs: 300,
         }),
@@ -194,7 +204,10 @@ describe('ServiceSupervisor', () => {
   });
 
   it('marks a service without a runner Skipped, which counts as up', async () => {
-    sup.load({ id: 'nothing', runner: () => null }, processService('after', SLEEPER, { dependsOn: ['nothing'] }));
+    sup.load(
+      { id: 'nothing', runner: () => null },
+      processService('after', SLEEPER, { dependsOn: ['nothing'] }),
+    );
     sup.startAll();
     await eventually(() => expect(sup.get('after').state).toBe(ServiceState.Running));
     expect(sup.get('nothing').state).toBe(ServiceState.Skipped);
@@ -291,6 +304,8 @@ describe('gRPC health checks', () => {
 
   it('fails when nothing listens on the socket', async () => {
     const check = grpcHealthCheck(path.join(dir, 'missing.sock'));
-    await expect(check(AbortSignal.timeout(2000))).rejects.toThrow(/No connection established|connect|ENOENT/i);
+    await expect(check(AbortSignal.timeout(2000))).rejects.toThrow(
+      /No connection established|connect|ENOENT/i,
+    );
   });
 });

@@ -99,7 +99,9 @@ export class ServiceSupervisor {
     const svc = this.get(id);
     if (svc.running) return;
     if (svc.definition.api?.start === false) {
-      throw new ServiceOperationError(`service ${JSON.stringify(id)} doesn't support start operation via API`);
+      throw new ServiceOperationError(
+        `service ${JSON.stringify(id)} doesn't support start operation via API`,
+      );
     }
     this.start(id);
   }
@@ -117,7 +119,9 @@ export class ServiceSupervisor {
     const svc = this.get(id);
     if (!svc.running) return this.apiStart(id);
     if (svc.definition.api?.restart === false) {
-      throw new ServiceOperationError(`service ${JSON.stringify(id)} doesn't support restart operation via API`);
+      throw new ServiceOperationError(
+        `service ${JSON.stringify(id)} doesn't support restart operation via API`,
+      );
     }
     await svc.stop();
     this.start(id);

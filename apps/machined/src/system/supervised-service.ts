@@ -146,7 +146,10 @@ export class SupervisedService {
   private async runOnce(signal: AbortSignal): Promise<'done' | 'skipped'> {
     const dependsOn = this.definition.dependsOn ?? [];
     if (dependsOn.length > 0) {
-      this.update(ServiceState.Waiting, `Waiting for ${dependsOn.map((d) => `service "${d}" to be "up"`).join(', ')}`);
+      this.update(
+        ServiceState.Waiting,
+        `Waiting for ${dependsOn.map((d) => `service "${d}" to be "up"`).join(', ')}`,
+      );
       try {
         await this.deps.waitForUp(dependsOn, signal);
       } catch (err) {

@@ -2,7 +2,11 @@
 import type { SupervisedService } from '../system/supervised-service';
 
 /** Retries `assertion` until it passes or `timeoutMs` elapses (then rethrows its last error). */
-export async function eventually<T>(assertion: () => T | Promise<T>, timeoutMs = 5000, stepMs = 20): Promise<T> {
+export async function eventually<T>(
+  assertion: () => T | Promise<T>,
+  timeoutMs = 5000,
+  stepMs = 20,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -40,10 +40,14 @@ interface CommonOpts {
 }
 
 export function registerCluster(program: Command, run: CliRun): void {
-  const cluster = program.command('cluster').description('A collection of commands for managing local clusters');
-  const provisioner = (): ProcessProvisioner => new ProcessProvisioner({ progress: (line) => run.out(`${line}\n`) });
+  const cluster = program
+    .command('cluster')
+    .description('A collection of commands for managing local clusters');
+  const provisioner = (): ProcessProvisioner =>
+    new ProcessProvisioner({ progress: (line) => run.out(`${line}\n`) });
   const checkProvisioner = (name: string): void => {
-    if (!PROVISIONERS.includes(name)) throw new Error(`unsupported provisioner "${name}" (available: ${PROVISIONERS.join(', ')})`);
+    if (!PROVISIONERS.includes(name))
+      throw new Error(`unsupported provisioner "${name}" (available: ${PROVISIONERS.join(', ')})`);
   };
   const common = (cmd: Command): Command =>
     cmd
@@ -55,28 +59,43 @@ export function registerCluster(program: Command, run: CliRun): void {
     .description('Creates a local cluster')
     .option('--controlplanes <n>', 'the number of control plane nodes', parseCount, 1)
     .option('--workers <n>', 'the number of worker nodes', parseCount, 1)
-    .option('--wait-timeout <seconds>', 'how long to wait for every node to answer through apid', parseSeconds)
-    .action(async (opts: CommonOpts & { controlplanes: number; workers: number; waitTimeout?: number }, cmd: Command) => {
-      checkProvisioner(opts.provisioner);
-      const globals = globalsOf(cmd);
-      const state = await provisioner().create({
-        name: opts.name,
-        controlplanes: opts.controlplanes,
-        workers: opts.workers,
-        clustersDir: opts.stateDir,
-        talosconfig: run.talosconfigPath(globals),
-        bundleDir: findBundleDir({ env: run.deps.env }),
-        readyTimeoutMs: opts.waitTimeout ? opts.waitTimeout * 1000 : undefined,
-        signal: run.signal,
-      });
-      run.out(`cluster "${state.name}" is up: ${state.nodes.length} node(s), talosctl context "${state.context ?? state.name}"\n`);
-    });
+    .option(
+      '--wait-timeout <seconds>',
+      'how long to wait for every node to answer through apid',
+      parseSeconds,
+    )
+    .action(
+      async (
+        opts: CommonOpts & { controlplanes: number; workers: number; waitTimeout?: number },
+        cmd: Command,
+      ) => {
+        checkProvisioner(opts.provisioner);
+        const globals = globalsOf(cmd);
+        const state = await provisioner().create({
+          name: opts.name,
+          controlplanes: opts.controlplanes,
+          workers: opts.workers,
+          clustersDir: opts.stateDir,
+          talosconfig: run.talosconfigPath(globals),
+          bundleDir: findBundleDir({ env: run.deps.env }),
+          readyTimeoutMs: opts.waitTimeout ? opts.waitTimeout * 1000 : undefined,
+          signal: run.signal,
+        });
+        run.out(
+          `cluster "${state.name}" is up: ${state.nodes.length} node(s), talosctl context "${state.context ?? state.name}"\n`,
+        );
+      },
+    );
 
   common(cluster.command('destroy'))
     .description('Destroys a local cluster created with "cluster create"')
     .action(async (opts: CommonOpts, cmd: Command) => {
       checkProvisioner(opts.provisioner);
-      await provisioner().destroy({ name: opts.name, clustersDir: opts.stateDir, talosconfig: run.talosconfigPath(globalsOf(cmd)) });
+      await provisioner().destroy({
+        name: opts.name,
+        clustersDir: opts.stateDir,
+        talosconfig: run.talosconfigPath(globalsOf(cmd)),
+      });
     });
 
   common(cluster.command('show'))

@@ -15,7 +15,14 @@ import { eventRow } from './events';
 import { renderContexts } from './config';
 
 const meminfo = (total: number, free: number, cached: number, buffers: number) => ({
-  meminfo: { memtotal: total * 1024, memfree: free * 1024, cached: cached * 1024, buffers: buffers * 1024, shmem: 137 * 1024, memavailable: 7042 * 1024 },
+  meminfo: {
+    memtotal: total * 1024,
+    memfree: free * 1024,
+    cached: cached * 1024,
+    buffers: buffers * 1024,
+    shmem: 137 * 1024,
+    memavailable: 7042 * 1024,
+  },
 });
 
 describe('renderers', () => {
@@ -56,8 +63,27 @@ describe('renderers', () => {
         node: 'n1',
         message: {
           processes: [
-            { pid: 1, state: 'S', threads: 3, cpuTime: 1.5, virtualMemory: 1000, residentMemory: 100, executable: '/sbin/init', args: 'init --x', command: 'init' },
-            { pid: 42, state: 'R', threads: 1, cpuTime: 0, virtualMemory: 5, residentMemory: 20_000_000, executable: '', command: 'kworker' },
+            {
+              pid: 1,
+              state: 'S',
+              threads: 3,
+              cpuTime: 1.5,
+              virtualMemory: 1000,
+              residentMemory: 100,
+              executable: '/sbin/init',
+              args: 'init --x',
+              command: 'init',
+            },
+            {
+              pid: 42,
+              state: 'R',
+              threads: 1,
+              cpuTime: 0,
+              virtualMemory: 5,
+              residentMemory: 20_000_000,
+              executable: '',
+              command: 'kworker',
+            },
           ],
         },
       },
@@ -73,9 +99,30 @@ describe('renderers', () => {
 
   it('prints one interface row per address and the routes', () => {
     expect(
-      renderInterfaces([{ node: 'n1', message: { interfaces: [{ index: 1, name: 'lo', hardwareaddr: '', mtu: 65536, ipaddress: ['127.0.0.1/8', '::1/128'] }, { index: 2, name: 'eth0', mtu: 1500 }] } }]),
-    ).toBe('NODE   INDEX   NAME   MAC   MTU     ADDRESS\nn1     1       lo           65536   127.0.0.1/8\nn1     1       lo           65536   ::1/128\n');
-    expect(renderRoutes([{ node: 'n1', message: { routes: [{ interface: 'eth0', destination: '0.0.0.0/0', gateway: '10.5.0.1', metric: 1024 }] } }])).toBe(
+      renderInterfaces([
+        {
+          node: 'n1',
+          message: {
+            interfaces: [
+              { index: 1, name: 'lo', hardwareaddr: '', mtu: 65536, ipaddress: ['127.0.0.1/8', '::1/128'] },
+              { index: 2, name: 'eth0', mtu: 1500 },
+            ],
+          },
+        },
+      ]),
+    ).toBe(
+      'NODE   INDEX   NAME   MAC   MTU     ADDRESS\nn1     1       lo           65536   127.0.0.1/8\nn1     1       lo           65536   ::1/128\n',
+    );
+    expect(
+      renderRoutes([
+        {
+          node: 'n1',
+          message: {
+            routes: [{ interface: 'eth0', destination: '0.0.0.0/0', gateway: '10.5.0.1', metric: 1024 }],
+          },
+        },
+      ]),
+    ).toBe(
       'NODE   INTERFACE   DESTINATION   GATEWAY    METRIC\nn1     eth0        0.0.0.0/0     10.5.0.1   1024\n',
     );
   });
@@ -92,7 +139,12 @@ describe('renderers', () => {
               id: 'apid',
               state: 'Running',
               health: { unknown: false, healthy: true, lastMessage: '' },
-              events: { events: [{ msg: 'Starting service', state: 'Preparing', ts: ts(90_000) }, { msg: 'Health check successful', state: 'Running', ts: ts(65_000) }] },
+              events: {
+                events: [
+                  { msg: 'Starting service', state: 'Preparing', ts: ts(90_000) },
+                  { msg: 'Health check successful', state: 'Running', ts: ts(65_000) },
+                ],
+              },
             },
             { id: 'udevd', state: 'Waiting', health: { unknown: true }, events: { events: [] } },
           ],
@@ -119,7 +171,12 @@ describe('renderers', () => {
 
   it('prints a server version block per node', () => {
     const out = renderServerVersions([
-      { node: '10.5.0.2', message: { version: { tag: 'v0.9.3', sha: 'abc', built: '', goVersion: 'go1.15', os: 'linux', arch: 'amd64' } } },
+      {
+        node: '10.5.0.2',
+        message: {
+          version: { tag: 'v0.9.3', sha: 'abc', built: '', goVersion: 'go1.15', os: 'linux', arch: 'amd64' },
+        },
+      },
     ]);
     expect(out).toBe(
       '\tNODE:        10.5.0.2\n\tTag:         v0.9.3\n\tSHA:         abc\n\tBuilt:       \n\tGo version:  go1.15\n\tOS/Arch:     linux/amd64\n',
@@ -127,8 +184,15 @@ describe('renderers', () => {
   });
 
   it('decodes event payloads into SOURCE and MESSAGE', () => {
-    const value = machine.ServiceStateEvent.encode({ service: 'apid', action: machine.ServiceStateEvent.Action.RUNNING, message: 'Health check successful' }).finish();
-    const data = { type_url: 'talos/runtime/machine.ServiceStateEvent', value } as unknown as machine.IEvent['data'];
+    const value = machine.ServiceStateEvent.encode({
+      service: 'apid',
+      action: machine.ServiceStateEvent.Action.RUNNING,
+      message: 'Health check successful',
+    }).finish();
+    const data = {
+      type_url: 'talos/runtime/machine.ServiceStateEvent',
+      value,
+    } as unknown as machine.IEvent['data'];
     expect(eventRow({ node: 'n1', message: { id: 'c0ff', data } })).toEqual([
       'n1',
       'c0ff',
@@ -136,14 +200,22 @@ describe('renderers', () => {
       'apid',
       'RUNNING: Health check successful',
     ]);
-    const unknown = { type_url: 'talos/runtime/machine.Future', value: new Uint8Array() } as unknown as machine.IEvent['data'];
+    const unknown = {
+      type_url: 'talos/runtime/machine.Future',
+      value: new Uint8Array(),
+    } as unknown as machine.IEvent['data'];
     expect(eventRow({ node: 'n1', message: { id: 'x', data: unknown } })).toBeUndefined();
   });
 
   it('marks the current context and shortens long node lists', () => {
     expect(
-      renderContexts({ context: 'b', contexts: { b: { endpoints: ['e1', 'e2'], nodes: ['1', '2', '3', '4'] }, a: { endpoints: ['e'] } } }),
-    ).toBe('CURRENT   NAME   ENDPOINTS   NODES\n          a      e           \n*         b      e1,e2       1,2,3...\n');
+      renderContexts({
+        context: 'b',
+        contexts: { b: { endpoints: ['e1', 'e2'], nodes: ['1', '2', '3', '4'] }, a: { endpoints: ['e'] } },
+      }),
+    ).toBe(
+      'CURRENT   NAME   ENDPOINTS   NODES\n          a      e           \n*         b      e1,e2       1,2,3...\n',
+    );
   });
 });
 
@@ -157,7 +229,11 @@ class FakeTalosApi {
   async memory(): Promise<NodePart<machine.IMemory>[]> {
     return [
       { node: '10.5.0.2', message: meminfo(7938, 4071, 2945, 49) },
-      { node: '10.5.0.3', error: 'rpc error: connection refused', message: { metadata: { hostname: '10.5.0.3', error: 'rpc error: connection refused' } } },
+      {
+        node: '10.5.0.3',
+        error: 'rpc error: connection refused',
+        message: { metadata: { hostname: '10.5.0.3', error: 'rpc error: connection refused' } },
+      },
     ];
   }
   async version(): Promise<NodePart<machine.IVersion>[]> {

@@ -1,6 +1,12 @@
 // talosctl config endpoint|node|context|contexts|merge: edit the talosconfig.
 import { Command } from 'commander';
-import { ClientConfig, loadClientConfig, mergeClientConfig, parseListFlag, selectContext } from '@talos/client';
+import {
+  ClientConfig,
+  loadClientConfig,
+  mergeClientConfig,
+  parseListFlag,
+  selectContext,
+} from '@talos/client';
 import { CliRun, globalsOf } from '../cli';
 import { Table } from '../output/table';
 
@@ -78,12 +84,15 @@ export function registerConfig(program: Command, run: CliRun): void {
     .command('merge')
     .argument('<from>', 'talosconfig to merge')
     .option('--force', 'overwrite contexts with the same name instead of renaming', false)
-    .description('Merge additional contexts from another client configuration file (clashing names are renamed)')
+    .description(
+      'Merge additional contexts from another client configuration file (clashing names are renamed)',
+    )
     .action((from: string, opts: { force: boolean }, cmd: Command) => {
       const globals = globalsOf(cmd);
       const cfg = run.loadConfig(globals);
       const other = loadClientConfig(from);
-      if (Object.keys(other.contexts).length === 0) throw new Error(`error reading config: ${from} has no contexts`);
+      if (Object.keys(other.contexts).length === 0)
+        throw new Error(`error reading config: ${from} has no contexts`);
       for (const rename of mergeClientConfig(cfg, other, { force: opts.force })) {
         run.err(`renamed talosconfig context "${rename.from}" -> "${rename.to}"\n`);
       }

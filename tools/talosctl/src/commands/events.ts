@@ -14,11 +14,17 @@ export function eventTypeUrl(event: machine.IEvent): string {
 }
 
 /** SOURCE and MESSAGE of an event, or undefined for event types this client does not know. */
-export function describeEvent(typeUrl: string, value: Uint8Array): [source: string, message: string] | undefined {
+export function describeEvent(
+  typeUrl: string,
+  value: Uint8Array,
+): [source: string, message: string] | undefined {
   switch (typeUrl.slice(EVENT_TYPE_URL_PREFIX.length)) {
     case 'machine.SequenceEvent': {
       const e = machine.SequenceEvent.decode(value);
-      return [e.sequence, e.error ? `error: ${e.error.message ?? ''}` : machine.SequenceEvent.Action[e.action]];
+      return [
+        e.sequence,
+        e.error ? `error: ${e.error.message ?? ''}` : machine.SequenceEvent.Action[e.action],
+      ];
     }
     case 'machine.PhaseEvent': {
       const e = machine.PhaseEvent.decode(value);
@@ -62,12 +68,25 @@ export function registerEvents(program: Command, run: CliRun): void {
   program
     .command('events')
     .description('Stream runtime events')
-    .option('--tail <n>', 'show specified number of past events (use -1 to show full history, default is to show no history)', parseInteger, 0)
-    .option('--duration <duration>', 'show events for the past duration interval (one second resolution)', parseDurationSeconds, 0)
+    .option(
+      '--tail <n>',
+      'show specified number of past events (use -1 to show full history, default is to show no history)',
+      parseInteger,
+      0,
+    )
+    .option(
+      '--duration <duration>',
+      'show events for the past duration interval (one second resolution)',
+      parseDurationSeconds,
+      0,
+    )
     .option('--since <id>', 'show events after the specified event ID', '')
     .action(async (opts: { tail: number; duration: number; since: string }, cmd: Command) => {
       await run.withClient(cmd, async (client) => {
-        const stream = client.events({ tailEvents: opts.tail, tailSeconds: opts.duration, tailId: opts.since }, { signal: run.signal });
+        const stream = client.events(
+          { tailEvents: opts.tail, tailSeconds: opts.duration, tailId: opts.since },
+          { signal: run.signal },
+        );
         // Events trickle in: the header is aligned with the first event, then each line stands
         // alone (as Talos's tabwriter flushes per event).
         let header = true;

@@ -22,11 +22,16 @@ function generatedPaths(outputDir: string): string[] {
 
 function refuseOverwrite(files: readonly string[]): void {
   const existing = files.filter((f) => fs.existsSync(f));
-  if (existing.length > 0) throw new Error(`${existing.join(', ')}: file already exists, use --force to overwrite`);
+  if (existing.length > 0)
+    throw new Error(`${existing.join(', ')}: file already exists, use --force to overwrite`);
 }
 
 /** Writes the four files; every one holds a key or a token, hence 0600. Returns their paths. */
-export async function writeGeneratedConfigs(clusterName: string, endpoint: string, opts: GenConfigOptions): Promise<string[]> {
+export async function writeGeneratedConfigs(
+  clusterName: string,
+  endpoint: string,
+  opts: GenConfigOptions,
+): Promise<string[]> {
   const files = generatedPaths(opts.outputDir);
   if (!opts.force) refuseOverwrite(files);
   const generated = generateConfigs({ clusterName, endpoint, additionalSANs: opts.additionalSans });
@@ -50,15 +55,26 @@ export function registerGen(program: Command, run: CliRun): void {
     .description('Generates a set of configuration files for Talos cluster')
     .option('-o, --output-dir <dir>', 'destination to output generated files', '.')
     .option('--force', 'overwrite existing files', false)
-    .option('--additional-sans <sans>', 'additional Subject-Alt-Names for the APIs (repeatable, comma separated)', collectList, [])
-    .action(async (name: string, endpoint: string, opts: { outputDir: string; force: boolean; additionalSans: string[] }) => {
-      if (!opts.force) refuseOverwrite(generatedPaths(opts.outputDir));
-      run.out('generating PKI and tokens\n');
-      const files = await writeGeneratedConfigs(name, endpoint, {
-        outputDir: opts.outputDir,
-        force: opts.force,
-        additionalSans: parseListFlag(opts.additionalSans),
-      });
-      for (const file of files) run.out(`created ${file}\n`);
-    });
+    .option(
+      '--additional-sans <sans>',
+      'additional Subject-Alt-Names for the APIs (repeatable, comma separated)',
+      collectList,
+      [],
+    )
+    .action(
+      async (
+        name: string,
+        endpoint: string,
+        opts: { outputDir: string; force: boolean; additionalSans: string[] },
+      ) => {
+        if (!opts.force) refuseOverwrite(generatedPaths(opts.outputDir));
+        run.out('generating PKI and tokens\n');
+        const files = await writeGeneratedConfigs(name, endpoint, {
+          outputDir: opts.outputDir,
+          force: opts.force,
+          additionalSans: parseListFlag(opts.additionalSans),
+        });
+        for (const file of files) run.out(`created ${file}\n`);
+      },
+    );
 }

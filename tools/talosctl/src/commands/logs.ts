@@ -6,7 +6,10 @@ import { CliRun, messageOf } from '../cli';
 import { NodeLines } from '../output/lines';
 
 /** Prints a stream of Data parts line by line; nodes that fail are reported and the rest go on. */
-export async function printDataStream(run: CliRun, stream: AsyncIterable<NodePart<common.IData>>): Promise<void> {
+export async function printDataStream(
+  run: CliRun,
+  stream: AsyncIterable<NodePart<common.IData>>,
+): Promise<void> {
   const lines = new NodeLines((node, line) => run.out(`${node}: ${line}\n`));
   try {
     for await (const part of stream) {
@@ -30,7 +33,12 @@ export function registerLogs(program: Command, run: CliRun): void {
     .argument('<id>', 'service name')
     .description('Retrieve logs for a service')
     .option('-f, --follow', 'specify if the logs should be streamed', false)
-    .option('--tail <lines>', 'lines of log file to display (default is to show from the beginning)', parseTail, -1)
+    .option(
+      '--tail <lines>',
+      'lines of log file to display (default is to show from the beginning)',
+      parseTail,
+      -1,
+    )
     .action(async (id: string, opts: { follow: boolean; tail: number }, cmd: Command) => {
       await run.withClient(cmd, async (client) => {
         const stream = client.logs(id, { follow: opts.follow, tailLines: opts.tail }, { signal: run.signal });
@@ -44,7 +52,11 @@ export function registerLogs(program: Command, run: CliRun): void {
     .command('dmesg')
     .description('Retrieve kernel logs')
     .option('-f, --follow', 'specify if the kernel log should be streamed', false)
-    .option('--tail', 'specify if only new messages should be sent (makes sense only when combined with --follow)', false)
+    .option(
+      '--tail',
+      'specify if only new messages should be sent (makes sense only when combined with --follow)',
+      false,
+    )
     .action(async (opts: { follow: boolean; tail: boolean }, cmd: Command) => {
       await run.withClient(cmd, async (client) => {
         const stream = client.dmesg({ follow: opts.follow, tail: opts.tail }, { signal: run.signal });

@@ -16,7 +16,16 @@ export function renderMemory(parts: readonly NodePart<machine.IMemory>[]): strin
     const cached = m.cached ?? 0;
     const buffers = m.buffers ?? 0;
     const mb = (kb: number): number => Math.floor(kb / MB);
-    table.add([node, mb(total), mb(total - free - cached - buffers), mb(free), mb(m.shmem ?? 0), mb(buffers), mb(cached), mb(m.memavailable ?? 0)]);
+    table.add([
+      node,
+      mb(total),
+      mb(total - free - cached - buffers),
+      mb(free),
+      mb(m.shmem ?? 0),
+      mb(buffers),
+      mb(cached),
+      mb(m.memavailable ?? 0),
+    ]);
   }
   return table.toString();
 }

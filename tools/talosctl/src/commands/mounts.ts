@@ -6,7 +6,15 @@ import { CliRun, messageOf } from '../cli';
 import { Table } from '../output/table';
 
 export function renderMounts(parts: readonly NodePart<machine.IMounts>[]): string {
-  const table = new Table(['NODE', 'FILESYSTEM', 'SIZE(GB)', 'USED(GB)', 'AVAILABLE(GB)', 'PERCENT USED', 'MOUNTED ON']);
+  const table = new Table([
+    'NODE',
+    'FILESYSTEM',
+    'SIZE(GB)',
+    'USED(GB)',
+    'AVAILABLE(GB)',
+    'PERCENT USED',
+    'MOUNTED ON',
+  ]);
   for (const { node, message } of parts) {
     for (const stat of message.stats ?? []) {
       const size = Number(stat.size ?? 0);

@@ -22,7 +22,13 @@ export function renderRoutes(parts: readonly NodePart<network.IRoutes>[]): strin
   const table = new Table(['NODE', 'INTERFACE', 'DESTINATION', 'GATEWAY', 'METRIC']);
   for (const { node, message } of parts) {
     for (const route of message.routes ?? []) {
-      table.add([node, route.interface ?? '', route.destination ?? '', route.gateway ?? '', route.metric ?? 0]);
+      table.add([
+        node,
+        route.interface ?? '',
+        route.destination ?? '',
+        route.gateway ?? '',
+        route.metric ?? 0,
+      ]);
     }
   }
   return table.toString();

@@ -20,13 +20,18 @@ export function processCommand(p: machine.IProcessInfo): string {
   return args;
 }
 
-export function renderProcesses(parts: readonly NodePart<machine.IProcess>[], sort: ProcessSort = 'rss'): string {
+export function renderProcesses(
+  parts: readonly NodePart<machine.IProcess>[],
+  sort: ProcessSort = 'rss',
+): string {
   // Talos prints this table with columnize: two spaces between columns.
   const rows: string[][] = [['NODE', 'PID', 'STATE', 'THREADS', 'CPU-TIME', 'VIRTMEM', 'RESMEM', 'COMMAND']];
   for (const { node, message } of parts) {
     const procs = [...(message.processes ?? [])];
     procs.sort((a, b) =>
-      sort === 'cpu' ? Number(b.cpuTime ?? 0) - Number(a.cpuTime ?? 0) : Number(b.residentMemory ?? 0) - Number(a.residentMemory ?? 0),
+      sort === 'cpu'
+        ? Number(b.cpuTime ?? 0) - Number(a.cpuTime ?? 0)
+        : Number(b.residentMemory ?? 0) - Number(a.residentMemory ?? 0),
     );
     for (const p of procs) {
       rows.push([
@@ -51,7 +56,8 @@ export function registerProcesses(program: Command, run: CliRun): void {
     .description('List running processes')
     .option('-s, --sort <column>', 'column to sort output by [rss|cpu]', 'rss')
     .action(async (opts: { sort: string }, cmd: Command) => {
-      if (opts.sort !== 'rss' && opts.sort !== 'cpu') throw new Error(`unknown sort column "${opts.sort}": use rss or cpu`);
+      if (opts.sort !== 'rss' && opts.sort !== 'cpu')
+        throw new Error(`unknown sort column "${opts.sort}": use rss or cpu`);
       await run.withClient(cmd, async (client) => {
         const parts = await client.processes({ signal: run.signal }).catch((err: unknown) => {
           throw new Error(`error getting processes: ${messageOf(err)}`);

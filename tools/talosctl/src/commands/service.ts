@@ -23,25 +23,44 @@ function lastEvent(svc: machine.IServiceInfo): machine.IServiceEvent | undefined
   return events[events.length - 1];
 }
 
-export function renderServiceList(parts: readonly NodePart<machine.IServiceList>[], now: number = Date.now()): string {
+export function renderServiceList(
+  parts: readonly NodePart<machine.IServiceList>[],
+  now: number = Date.now(),
+): string {
   const table = new Table(['NODE', 'SERVICE', 'STATE', 'HEALTH', 'LAST CHANGE', 'LAST EVENT']);
   for (const { node, message } of parts) {
     for (const svc of message.services ?? []) {
       const last = lastEvent(svc);
       const change = last ? goDuration(now - millis(last.ts as Timestamp)) : '';
-      table.add([node, svc.id ?? '', svc.state ?? '', healthStatus(svc), `${change} ago`, last?.msg ?? '<none>']);
+      table.add([
+        node,
+        svc.id ?? '',
+        svc.state ?? '',
+        healthStatus(svc),
+        `${change} ago`,
+        last?.msg ?? '<none>',
+      ]);
     }
   }
   return table.toString();
 }
 
 /** One service in detail, newest event first; undefined when no node has it. */
-export function renderServiceInfo(parts: readonly NodePart<machine.IServiceList>[], id: string, now: number = Date.now()): string | undefined {
+export function renderServiceInfo(
+  parts: readonly NodePart<machine.IServiceList>[],
+  id: string,
+  now: number = Date.now(),
+): string | undefined {
   const rows: string[][] = [];
   for (const { node, message } of parts) {
     const svc = (message.services ?? []).find((s) => s.id === id);
     if (!svc) continue;
-    rows.push(['NODE', node], ['ID', svc.id ?? ''], ['STATE', svc.state ?? ''], ['HEALTH', healthStatus(svc)]);
+    rows.push(
+      ['NODE', node],
+      ['ID', svc.id ?? ''],
+      ['STATE', svc.state ?? ''],
+      ['HEALTH', healthStatus(svc)],
+    );
     if (svc.health?.lastMessage) rows.push(['LAST HEALTH MESSAGE', svc.health.lastMessage]);
     let label = 'EVENTS';
     for (const event of [...(svc.events?.events ?? [])].reverse()) {
@@ -95,9 +114,15 @@ export function registerService(program: Command, run: CliRun): void {
           case 'start':
           case 'stop':
           case 'restart': {
-            const invoke = { start: client.serviceStart, stop: client.serviceStop, restart: client.serviceRestart }[action as 'start'];
+            const invoke = {
+              start: client.serviceStart,
+              stop: client.serviceStop,
+              restart: client.serviceRestart,
+            }[action as 'start'];
             const parts = await invoke.call(client, id as string, call).catch((err: unknown) => {
-              throw new Error(`error ${action === 'stop' ? 'stopping' : action === 'start' ? 'starting' : 'restarting'} service: ${messageOf(err)}`);
+              throw new Error(
+                `error ${action === 'stop' ? 'stopping' : action === 'start' ? 'starting' : 'restarting'} service: ${messageOf(err)}`,
+              );
             });
             run.out(renderServiceAction(run.answered(parts)));
             return;

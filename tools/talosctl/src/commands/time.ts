@@ -25,10 +25,15 @@ export function registerTime(program: Command, run: CliRun): void {
   program
     .command('time')
     .description('Gets current server time')
-    .option('-c, --check <server>', 'checks server time against specified ntp server (default: the node\'s configured server)')
+    .option(
+      '-c, --check <server>',
+      "checks server time against specified ntp server (default: the node's configured server)",
+    )
     .action(async (opts: { check?: string }, cmd: Command) => {
       await run.withClient(cmd, async (client) => {
-        const call = opts.check ? client.timeCheck(opts.check, { signal: run.signal }) : client.time({ signal: run.signal });
+        const call = opts.check
+          ? client.timeCheck(opts.check, { signal: run.signal })
+          : client.time({ signal: run.signal });
         const parts = await call.catch((err: unknown) => {
           throw new Error(`error fetching time: ${messageOf(err)}`);
         });

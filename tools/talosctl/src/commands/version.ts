@@ -31,7 +31,9 @@ export function renderVersionInfo(v: machine.IVersionInfo | null | undefined): s
 }
 
 export function renderServerVersions(parts: readonly NodePart<machine.IVersion>[]): string {
-  return parts.map(({ node, message }) => `\tNODE:        ${node}\n${renderVersionInfo(message.version)}`).join('');
+  return parts
+    .map(({ node, message }) => `\tNODE:        ${node}\n${renderVersionInfo(message.version)}`)
+    .join('');
 }
 
 export function registerVersion(program: Command, run: CliRun): void {

@@ -6,7 +6,9 @@ export class NodeLines {
   constructor(private readonly emit: (node: string, line: string) => void) {}
 
   push(node: string, bytes: Uint8Array | string): void {
-    const text = (this.partial.get(node) ?? '') + (typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8'));
+    const text =
+      (this.partial.get(node) ?? '') +
+      (typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8'));
     const lines = text.split('\n');
     this.partial.set(node, lines.pop() ?? '');
     for (const line of lines) this.emit(node, line);

@@ -9,7 +9,9 @@ describe('formatTable', () => {
       ['node01', '7938', '871'],
       ['n2', '257844', '14408'],
     ]);
-    expect(out).toBe(['NODE     TOTAL    USED', 'node01   7938     871', 'n2       257844   14408', ''].join('\n'));
+    expect(out).toBe(
+      ['NODE     TOTAL    USED', 'node01   7938     871', 'n2       257844   14408', ''].join('\n'),
+    );
   });
 
   it('does not let a long last cell widen anything', () => {
@@ -19,7 +21,15 @@ describe('formatTable', () => {
   });
 
   it('uses the given gap (columnize style)', () => {
-    expect(formatTable([['a', 'b'], ['ccc', 'd']], 2)).toBe('a    b\nccc  d\n');
+    expect(
+      formatTable(
+        [
+          ['a', 'b'],
+          ['ccc', 'd'],
+        ],
+        2,
+      ),
+    ).toBe('a    b\nccc  d\n');
   });
 });
 

@@ -12,7 +12,9 @@ export function formatTable(rows: readonly (readonly string[])[], gap: number = 
     });
   }
   return rows
-    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + gap))).join(''))
+    .map((row) =>
+      row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + gap))).join(''),
+    )
     .map((line) => `${line}\n`)
     .join('');
 }

@@ -1,0 +1,78 @@
+// Runs a daemon the way machined does: its main.ts bundled into one file (as scripts/bundle.mjs
+// does, but into a temporary folder), started with node, stopped with SIGTERM.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const WORKSPACE = path.resolve(__dirname, '..', '..', '..');
+
+/** Bundles `apps/<daemon>/src/main.ts` into a temporary file; returns its path. */
+export async function bundleDaemon(daemon: string): Promise<string> {
+  // Loaded lazily: only the tests that start processes pay for esbuild.
+  const { build } = await import('esbuild');
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `bundle-${daemon}-`));
+  const outfile = path.join(dir, 'main.js');
+  await build({
+    entryPoints: [path.join(WORKSPACE, 'apps', daemon, 'src', 'main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    tsconfig: path.join(WORKSPACE, 'tsconfig.base.json'),
+    external: ['koffi'],
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+export interface DaemonProcess {
+  child: ChildProcess;
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  /** Resolves with the exit code (or signal name) once the process ends. */
+  exited: Promise<number | string>;
+  /** Sends SIGTERM and waits for the exit; SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<number | string>;
+}
+
+export function startDaemon(bundle: string, args: string[], env: NodeJS.ProcessEnv = {}): DaemonProcess {
+  const child = spawn(process.execPath, [bundle, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // The bundle keeps koffi external; resolve it from the workspace's node_modules.
+    env: { ...process.env, NODE_PATH: path.join(WORKSPACE, 'node_modules'), ...env },
+  });
+  let out = '';
+  child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
+  return {
+    child,
+    output: () => out,
+    exited,
+    stop: async (graceMs = 5000) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+/** Polls `probe` until it resolves true or `timeoutMs` passes. */
+export async function waitFor(probe: () => Promise<boolean> | boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await probe()) return;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
