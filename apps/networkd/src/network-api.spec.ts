@@ -33,7 +33,9 @@ describe('NetworkApi on the running kernel', () => {
       expect(names.has(r.interface!)).toBe(true);
       expect(r.destination).toMatch(/\/\d+$/);
     }
-    expect(routes).toContainEqual(expect.objectContaining({ interface: 'lo', destination: '127.0.0.1/32', family: 2 }));
+    expect(routes).toContainEqual(
+      expect.objectContaining({ interface: 'lo', destination: '127.0.0.1/32', family: 2 }),
+    );
   });
 });
 
@@ -96,9 +98,39 @@ describe('NetworkApi shapes', () => {
   it('formats routes as Talos did and drops routes without a link', async () => {
     const res = await new NetworkApi(state).routes();
     expect(res.messages![0]!.routes).toEqual([
-      { interface: 'eth0', destination: '0.0.0.0/0', gateway: '10.5.0.1/32', metric: 1024, scope: 0, source: '0.0.0.0/0', family: 2, protocol: 3, flags: 0 },
-      { interface: 'eth0', destination: '10.5.0.0/24', gateway: '0.0.0.0/32', metric: 0, scope: 253, source: '10.5.0.2/0', family: 2, protocol: 2, flags: 0 },
-      { interface: 'eth0', destination: 'fd00::/64', gateway: '::/32', metric: 256, scope: 0, source: '::/0', family: 10, protocol: 3, flags: 0 },
+      {
+        interface: 'eth0',
+        destination: '0.0.0.0/0',
+        gateway: '10.5.0.1/32',
+        metric: 1024,
+        scope: 0,
+        source: '0.0.0.0/0',
+        family: 2,
+        protocol: 3,
+        flags: 0,
+      },
+      {
+        interface: 'eth0',
+        destination: '10.5.0.0/24',
+        gateway: '0.0.0.0/32',
+        metric: 0,
+        scope: 253,
+        source: '10.5.0.2/0',
+        family: 2,
+        protocol: 2,
+        flags: 0,
+      },
+      {
+        interface: 'eth0',
+        destination: 'fd00::/64',
+        gateway: '::/32',
+        metric: 256,
+        scope: 0,
+        source: '::/0',
+        family: 10,
+        protocol: 3,
+        flags: 0,
+      },
     ]);
   });
 });

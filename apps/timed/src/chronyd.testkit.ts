@@ -43,7 +43,9 @@ export async function startChronyd(): Promise<Chronyd> {
       '',
     ].join('\n'),
   );
-  const child: ChildProcess = spawn(CHRONYD, ['-d', '-x', '-f', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(CHRONYD, ['-d', '-x', '-f', conf], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (b: Buffer) => (stderr += b.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

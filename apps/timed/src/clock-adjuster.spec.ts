@@ -55,7 +55,12 @@ describe('ClockAdjuster', () => {
   });
 
   it('reports other failures with context', () => {
-    const adj = new ClockAdjuster({ logger: silentLogger(), control: recordingClock(new SyscallError('adjtime', 22)) });
-    expect(() => adj.adjust(1)).toThrow('error adjusting the system clock: adjtime: EINVAL (invalid argument)');
+    const adj = new ClockAdjuster({
+      logger: silentLogger(),
+      control: recordingClock(new SyscallError('adjtime', 22)),
+    });
+    expect(() => adj.adjust(1)).toThrow(
+      'error adjusting the system clock: adjtime: EINVAL (invalid argument)',
+    );
   });
 });

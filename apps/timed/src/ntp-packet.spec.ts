@@ -28,7 +28,14 @@ describe('NTP packets', () => {
         'hex',
       ),
     );
-    expect(reply).toMatchObject({ leap: 0, version: 4, mode: 4, stratum: 8, refId: '127.127.1.1', transmitIsZero: false });
+    expect(reply).toMatchObject({
+      leap: 0,
+      version: 4,
+      mode: 4,
+      stratum: 8,
+      refId: '127.127.1.1',
+      transmitIsZero: false,
+    });
     expect(reply.precision).toBe(-26);
     expect(() => decodeReply(Buffer.alloc(47))).toThrow('short reply (47 bytes)');
   });

@@ -63,8 +63,7 @@ export function decodeReply(buf: Buffer): NtpReply {
   const b0 = buf.readUInt8(0);
   const stratum = buf.readUInt8(1);
   const refBytes = buf.subarray(12, 16);
-  const refId =
-    stratum <= 1 ? refBytes.toString('latin1').replace(/\0+$/, '') : [...refBytes].join('.');
+  const refId = stratum <= 1 ? refBytes.toString('latin1').replace(/\0+$/, '') : [...refBytes].join('.');
   return {
     leap: b0 >> 6,
     version: (b0 >> 3) & 0x7,
@@ -84,7 +83,8 @@ export function decodeReply(buf: Buffer): NtpReply {
 
 /** Why a reply must not be used, or undefined when it is good (RFC 4330 §5). */
 export function replyProblem(reply: NtpReply): string | undefined {
-  if (reply.mode !== MODE_SERVER && reply.mode !== MODE_BROADCAST) return `unexpected mode ${reply.mode} in reply`;
+  if (reply.mode !== MODE_SERVER && reply.mode !== MODE_BROADCAST)
+    return `unexpected mode ${reply.mode} in reply`;
   if (reply.stratum === 0) return `kiss-o'-death from server: ${reply.refId || 'no code'}`;
   if (reply.leap === LEAP_ALARM) return 'server clock is not synchronised (leap indicator 3)';
   if (reply.stratum > 15) return `server clock is not synchronised (stratum ${reply.stratum})`;

@@ -42,7 +42,9 @@ describe('SntpClient failures', () => {
   it('reports a port without a server clearly', async () => {
     const port = await freeUdpPort();
     await expect(new SntpClient({ timeoutMs: 2000 }).query(`127.0.0.1:${port}`)).rejects.toThrow(
-      new RegExp(`^error querying NTP server 127\\.0\\.0\\.1:${port}: connection refused \\(no NTP server on that port\\)$`),
+      new RegExp(
+        `^error querying NTP server 127\\.0\\.0\\.1:${port}: connection refused \\(no NTP server on that port\\)$`,
+      ),
     );
   });
 
@@ -85,7 +87,8 @@ describe('SntpClient failures', () => {
       await new Promise<void>((r) => server.bind(0, '127.0.0.1', r));
     });
     afterAll(() => server.close());
-    const query = (timeoutMs = 1000) => new SntpClient({ timeoutMs }).query(`127.0.0.1:${server.address().port}`);
+    const query = (timeoutMs = 1000) =>
+      new SntpClient({ timeoutMs }).query(`127.0.0.1:${server.address().port}`);
 
     it('accepts a well-formed reply', async () => {
       shape = () => undefined;
@@ -114,7 +117,9 @@ describe('SntpClient failures', () => {
 
     it('ignores replies that do not echo our transmit timestamp', async () => {
       shape = (_req, reply) => encodeRequest(12345).copy(reply, 24, 40, 48);
-      await expect(query(300)).rejects.toThrow(/: timeout after 300 ms \(ignored 1 reply\(ies\) not matching the request\)$/);
+      await expect(query(300)).rejects.toThrow(
+        /: timeout after 300 ms \(ignored 1 reply\(ies\) not matching the request\)$/,
+      );
     });
   });
 });

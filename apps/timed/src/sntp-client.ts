@@ -25,7 +25,8 @@ export function parseServer(server: string, defaultPort = NTP_PORT): NtpServerAd
 
 function toPort(p: string, server: string): number {
   const port = Number(p);
-  if (!/^\d+$/.test(p) || port < 1 || port > 65535) throw new Error(`invalid port in NTP server address "${server}"`);
+  if (!/^\d+$/.test(p) || port < 1 || port > 65535)
+    throw new Error(`invalid port in NTP server address "${server}"`);
   return port;
 }
 
@@ -81,7 +82,9 @@ export class SntpClient {
         try {
           ({ address, family } = await this.lookup(host));
         } catch (err) {
-          throw new Error(`cannot resolve ${host}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+          throw new Error(
+            `cannot resolve ${host}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+          );
         }
       }
       return await this.exchange(server, address, family === 6 ? 'udp6' : 'udp4', port, signal);
@@ -122,7 +125,11 @@ export class SntpClient {
       signal?.addEventListener('abort', onAbort, { once: true });
 
       sock.on('error', (err: NodeJS.ErrnoException) => {
-        finish(new Error(err.code === 'ECONNREFUSED' ? 'connection refused (no NTP server on that port)' : err.message));
+        finish(
+          new Error(
+            err.code === 'ECONNREFUSED' ? 'connection refused (no NTP server on that port)' : err.message,
+          ),
+        );
       });
       sock.on('message', (msg) => {
         // T4 from the monotonic clock, so that the round trip is measured exactly.

@@ -11,7 +11,13 @@ export function toTimestamp(ms: number): google.protobuf.ITimestamp {
 
 export function toTimeResponse(res: NtpResult): time.ITimeResponse {
   return {
-    messages: [{ server: res.server, localtime: toTimestamp(res.localTimeMs), remotetime: toTimestamp(res.remoteTimeMs) }],
+    messages: [
+      {
+        server: res.server,
+        localtime: toTimestamp(res.localTimeMs),
+        remotetime: toTimestamp(res.remoteTimeMs),
+      },
+    ],
   };
 }
 

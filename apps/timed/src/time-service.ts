@@ -21,6 +21,7 @@ function reply<T>(promise: Promise<T>, callback: grpc.sendUnaryData<T>): void {
 export function timeServiceHandlers(api: TimeApi): TimeServiceHandlers {
   return implement<TimeServiceHandlers>(services.time.TimeService, {
     Time: (call, callback) => reply(api.time(callSignal(call)), callback),
-    TimeCheck: (call, callback) => reply(api.timeCheck(call.request.server ?? '', callSignal(call)), callback),
+    TimeCheck: (call, callback) =>
+      reply(api.timeCheck(call.request.server ?? '', callSignal(call)), callback),
   });
 }

@@ -8,7 +8,11 @@ import type { NtpResult } from './sntp-client';
 export type NtpQuery = (server: string, signal?: AbortSignal) => Promise<NtpResult>;
 
 /** Asks each server in turn; the first good answer wins, else one error naming every failure. */
-export async function queryFirst(servers: readonly string[], query: NtpQuery, signal?: AbortSignal): Promise<NtpResult> {
+export async function queryFirst(
+  servers: readonly string[],
+  query: NtpQuery,
+  signal?: AbortSignal,
+): Promise<NtpResult> {
   if (servers.length === 0) throw new Error('no NTP servers configured');
   const errors: string[] = [];
   for (const server of servers) {

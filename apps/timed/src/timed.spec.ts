@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { clients } from '@talos/api';
+import { clients, type google, type time } from '@talos/api';
 import { NodePaths } from '@talos/constants';
 import { silentLogger } from '@talos/log';
 import { dialUnix, unary } from '@talos/rpc';
@@ -63,20 +63,24 @@ function healthStatus(socketPath: string): Promise<number> {
 
     it('answers Time from the first configured server that responds', async () => {
       const before = Date.now();
-      const res = await unary(client, client.Time, {});
+      const res = await unary<google.protobuf.IEmpty, time.TimeResponse>(client, client.Time, {});
       expect(res.messages).toHaveLength(1);
       const msg = res.messages[0]!;
       expect(msg.server).toBe(chronyd.server);
-      const local = Number(msg.localtime!.seconds) * 1000 + msg.localtime!.nanos / 1e6;
-      const remote = Number(msg.remotetime!.seconds) * 1000 + msg.remotetime!.nanos / 1e6;
+      const local = Number(msg.localtime!.seconds) * 1000 + (msg.localtime!.nanos ?? 0) / 1e6;
+      const remote = Number(msg.remotetime!.seconds) * 1000 + (msg.remotetime!.nanos ?? 0) / 1e6;
       expect(local).toBeGreaterThanOrEqual(before - 1);
       expect(Math.abs(remote - local)).toBeLessThan(1000);
     });
 
     it('answers TimeCheck for a given server, and UNAVAILABLE when it does not answer', async () => {
-      const res = await unary(client, client.TimeCheck, { server: chronyd.server });
+      const res = await unary<time.ITimeRequest, time.TimeResponse>(client, client.TimeCheck, {
+        server: chronyd.server,
+      });
       expect(res.messages[0]!.server).toBe(chronyd.server);
-      await expect(unary(client, client.TimeCheck, { server: deadServer })).rejects.toMatchObject({
+      await expect(
+        unary<time.ITimeRequest, time.TimeResponse>(client, client.TimeCheck, { server: deadServer }),
+      ).rejects.toMatchObject({
         code: grpc.status.UNAVAILABLE,
         details: `error querying NTP server ${deadServer}: connection refused (no NTP server on that port)`,
       });
@@ -92,16 +96,19 @@ function healthStatus(socketPath: string): Promise<number> {
   it('runs as a process with --root and --servers, and stops cleanly on SIGTERM', async () => {
     const root = path.join(tmp.path, 'node');
     const socket = new NodePaths(root).socket('timed');
-    const daemon = startDaemon(await bundleDaemon('timed'), ['--root', root, '--servers', chronyd.server]);
+    const bundle = await bundleDaemon('timed');
+    const daemon = startDaemon(bundle.main, ['--root', root, '--servers', chronyd.server]);
     try {
       await waitFor(() => healthStatus(socket).then((s) => s === 1), 10_000, 'timed health');
       const client = dialUnix(clients.time.TimeService, socket);
-      const res = await unary(client, client.Time, {});
+      const res = await unary<google.protobuf.IEmpty, time.TimeResponse>(client, client.Time, {});
       client.close();
       expect(res.messages[0]!.server).toBe(chronyd.server);
-    } finally {
       expect(await daemon.stop()).toBe(0);
+      expect(daemon.output()).toContain('not setting the system clock: dev mode');
+    } finally {
+      await daemon.stop();
+      await bundle.cleanup();
     }
-    expect(daemon.output()).toContain('not setting the system clock: dev mode');
   }, 30_000);
 });

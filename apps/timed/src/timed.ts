@@ -46,7 +46,11 @@ export class Timed {
 
     const server = createServer();
     server.addService(services.time.TimeService, timeServiceHandlers(new TimeApi({ servers, query })));
-    addStandardServices(server, { serviceNames: [TIME_SERVICE], packageDefinition, reflectServices: [TIME_SERVICE] });
+    addStandardServices(server, {
+      serviceNames: [TIME_SERVICE],
+      packageDefinition,
+      reflectServices: [TIME_SERVICE],
+    });
     try {
       await listenUnix(server, opts.socketPath);
     } catch (err) {

@@ -50,7 +50,10 @@ export class UeventMonitor {
         this.stats.total++;
         this.stats.bySubsystem[ev.subsystem] = (this.stats.bySubsystem[ev.subsystem] ?? 0) + 1;
         if (ev.seqnum !== undefined) this.stats.lastSeqnum = ev.seqnum;
-        logger.debug({ action: ev.action, devpath: ev.devpath, subsystem: ev.subsystem, seqnum: ev.seqnum }, 'uevent');
+        logger.debug(
+          { action: ev.action, devpath: ev.devpath, subsystem: ev.subsystem, seqnum: ev.seqnum },
+          'uevent',
+        );
       }
     } finally {
       this.stats.listening = false;

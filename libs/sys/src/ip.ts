@@ -17,7 +17,7 @@ export function formatIPv6(b: Buffer): string {
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) return formatIPv4(b.subarray(12, 16));
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

@@ -48,7 +48,9 @@ function bindings(): Bindings {
   bound = {
     socket: lib.func('int socket(int domain, int type, int protocol)'),
     bind: lib.func('int bind(int fd, const void *addr, uint32_t addrlen)'),
-    sendto: lib.func('intptr_t sendto(int fd, const void *buf, size_t len, int flags, const void *addr, uint32_t addrlen)'),
+    sendto: lib.func(
+      'intptr_t sendto(int fd, const void *buf, size_t len, int flags, const void *addr, uint32_t addrlen)',
+    ),
     recv: lib.func('intptr_t recv(int fd, void *buf, size_t len, int flags)'),
     recvfrom: lib.func(
       'intptr_t recvfrom(int fd, void *buf, size_t len, int flags, void *addr, _Inout_ uint32_t *addrlen)',
@@ -88,7 +90,12 @@ export function recv(fd: number, buf: Buffer, flags: number): number {
 }
 
 /** Receives into `buf` and returns the length and the sender's raw sockaddr. */
-export function recvfrom(fd: number, buf: Buffer, flags: number, addrSize = 128): { length: number; from: Buffer } {
+export function recvfrom(
+  fd: number,
+  buf: Buffer,
+  flags: number,
+  addrSize = 128,
+): { length: number; from: Buffer } {
   const addr = Buffer.alloc(addrSize);
   const len = [addrSize];
   const length = check('recvfrom', bindings().recvfrom(fd, buf, buf.length, flags, addr, len));
@@ -123,7 +130,10 @@ export function getsockname(fd: number, addrSize = 128): Buffer {
 export function clockSettime(clockId: number, epochMs: number): void {
   const sec = Math.floor(epochMs / 1000);
   const nsec = Math.round((epochMs - sec * 1000) * 1e6);
-  check('clock_settime', bindings().clock_settime(clockId, { tv_sec: sec, tv_nsec: Math.min(nsec, 999_999_999) }));
+  check(
+    'clock_settime',
+    bindings().clock_settime(clockId, { tv_sec: sec, tv_nsec: Math.min(nsec, 999_999_999) }),
+  );
 }
 
 /** Slews the system clock by `deltaMs` (the kernel speeds up or slows down the clock). */

@@ -98,7 +98,11 @@ describe('UeventListener', () => {
     clearTimeout(timer);
     ac.abort();
     if (triggered) {
-      expect(ev).toMatchObject({ action: 'change', subsystem: 'net', env: expect.objectContaining({ INTERFACE: 'lo' }) });
+      expect(ev).toMatchObject({
+        action: 'change',
+        subsystem: 'net',
+        env: expect.objectContaining({ INTERFACE: 'lo' }),
+      });
     }
   });
 });

@@ -7,12 +7,25 @@ import * as path from 'node:path';
 
 const WORKSPACE = path.resolve(__dirname, '..', '..', '..');
 
-/** Bundles `apps/<daemon>/src/main.ts` into a temporary file; returns its path. */
-export async function bundleDaemon(daemon: string): Promise<string> {
+/**
+ * Bundles `apps/<daemon>/src/main.ts` into `<tmp>/apps/<daemon>/main.js`, with the .proto files
+ * grpc-health-check and @grpc/reflection read at run time in `<tmp>/proto` (the layout
+ * scripts/bundle.mjs gives dist/).
+ */
+export async function bundleDaemon(daemon: string): Promise<DaemonBundle> {
   // Loaded lazily: only the tests that start processes pay for esbuild.
   const { build } = await import('esbuild');
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `bundle-${daemon}-`));
-  const outfile = path.join(dir, 'main.js');
+  const outfile = path.join(dir, 'apps', daemon, 'main.js');
+  const protoDir = path.join(dir, 'proto');
+  fs.cpSync(path.join(WORKSPACE, 'node_modules/grpc-health-check/proto'), protoDir, { recursive: true });
+  fs.cpSync(
+    path.join(WORKSPACE, 'node_modules/@grpc/reflection/build/proto/grpc'),
+    path.join(protoDir, 'grpc'),
+    {
+      recursive: true,
+    },
+  );
   await build({
     entryPoints: [path.join(WORKSPACE, 'apps', daemon, 'src', 'main.ts')],
     outfile,
@@ -24,7 +37,13 @@ export async function bundleDaemon(daemon: string): Promise<string> {
     external: ['koffi'],
     logLevel: 'error',
   });
-  return outfile;
+  return { main: outfile, cleanup: () => fs.promises.rm(dir, { recursive: true, force: true }) };
+}
+
+export interface DaemonBundle {
+  /** The bundled main.js. */
+  main: string;
+  cleanup(): Promise<void>;
 }
 
 export interface DaemonProcess {
@@ -64,7 +83,11 @@ export function startDaemon(bundle: string, args: string[], env: NodeJS.ProcessE
 }
 
 /** Polls `probe` until it resolves true or `timeoutMs` passes. */
-export async function waitFor(probe: () => Promise<boolean> | boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  probe: () => Promise<boolean> | boolean,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -14,4 +14,4 @@ export {
   type EchoReply,
   type EchoRequest,
 } from './echo-server';
-export { bundleDaemon, startDaemon, waitFor, type DaemonProcess } from './daemon-process';
+export { bundleDaemon, startDaemon, waitFor, type DaemonBundle, type DaemonProcess } from './daemon-process';

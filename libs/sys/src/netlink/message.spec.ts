@@ -47,7 +47,10 @@ describe('netlink messages', () => {
   });
 
   it('round-trips any attribute list', () => {
-    const attr = fc.record({ type: fc.integer({ min: 0, max: 0x3fff }), value: fc.uint8Array({ maxLength: 40 }) });
+    const attr = fc.record({
+      type: fc.integer({ min: 0, max: 0x3fff }),
+      value: fc.uint8Array({ maxLength: 40 }),
+    });
     fc.assert(
       fc.property(fc.array(attr, { maxLength: 10 }), (attrs) => {
         const buf = Buffer.concat(attrs.map((a) => encodeAttribute(a.type, Buffer.from(a.value))));

@@ -92,7 +92,10 @@ export function parseAttributes(buf: Buffer, offset = 0): Attribute[] {
     if (len < RTA_HDRLEN || off + len > buf.length) {
       throw new Error(`malformed netlink attribute: length ${len} at offset ${off} of ${buf.length}`);
     }
-    out.push({ type: buf.readUInt16LE(off + 2) & NLA_TYPE_MASK, value: buf.subarray(off + RTA_HDRLEN, off + len) });
+    out.push({
+      type: buf.readUInt16LE(off + 2) & NLA_TYPE_MASK,
+      value: buf.subarray(off + RTA_HDRLEN, off + len),
+    });
     off += align4(len);
   }
   return out;

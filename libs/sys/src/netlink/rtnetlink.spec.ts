@@ -31,7 +31,9 @@ describe('RtNetlink against the running kernel', () => {
 
   it('lists the IPv4 addresses getifaddrs reports', async () => {
     const links = new Map((await nl.links()).map((l) => [l.index, l.name]));
-    const viaNetlink = (await nl.addresses(AF_INET)).map((a) => `${links.get(a.index)} ${a.address}/${a.prefixLen}`);
+    const viaNetlink = (await nl.addresses(AF_INET)).map(
+      (a) => `${links.get(a.index)} ${a.address}/${a.prefixLen}`,
+    );
     const viaLibc = Object.entries(os.networkInterfaces()).flatMap(([name, addrs]) =>
       (addrs ?? []).filter((a) => a.family === 'IPv4').map((a) => `${name} ${a.cidr}`),
     );
@@ -54,7 +56,8 @@ describe('RtNetlink against the running kernel', () => {
 
   it('lists the IPv4 main-table routes /proc/net/route shows', async () => {
     const ip = (hex: string): string => [...Buffer.from(hex, 'hex').reverse()].join('.');
-    const bits = (hex: string): number => Buffer.from(hex, 'hex').readUInt32BE(0).toString(2).replace(/0/g, '').length;
+    const bits = (hex: string): number =>
+      Buffer.from(hex, 'hex').readUInt32BE(0).toString(2).replace(/0/g, '').length;
     const viaProc = fs
       .readFileSync('/proc/net/route', 'utf8')
       .trim()
@@ -109,7 +112,10 @@ describe('RtNetlink reply handling', () => {
   it('collects a multipart reply up to NLMSG_DONE and skips other sequence numbers', async () => {
     const oif = Buffer.alloc(4);
     oif.writeUInt32LE(4);
-    const route = rtmsg(AF_INET, 24, [encodeAttribute(1, Buffer.from([10, 1, 0, 0])), encodeAttribute(4, oif)]);
+    const route = rtmsg(AF_INET, 24, [
+      encodeAttribute(1, Buffer.from([10, 1, 0, 0])),
+      encodeAttribute(4, oif),
+    ]);
     const nl = new RtNetlink(
       cannedSocket((seq) => [
         Buffer.concat([
@@ -127,7 +133,9 @@ describe('RtNetlink reply handling', () => {
   it('turns an NLMSG_ERROR into a SyscallError', async () => {
     const err = Buffer.alloc(20);
     err.writeInt32LE(-13, 0);
-    const nl = new RtNetlink(cannedSocket((seq) => [encodeMessage({ type: NLMSG_ERROR, flags: 0, seq }, err)]));
+    const nl = new RtNetlink(
+      cannedSocket((seq) => [encodeMessage({ type: NLMSG_ERROR, flags: 0, seq }, err)]),
+    );
     await expect(nl.links()).rejects.toThrow('netlink dump of links: EACCES (permission denied)');
   });
 

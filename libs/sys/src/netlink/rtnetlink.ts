@@ -69,7 +69,15 @@ export const RT_TABLE_MAIN = 254;
 export const RT_TABLE_LOCAL = 255;
 
 /** RFC 2863 operational states, indexed by IFLA_OPERSTATE's value. */
-export const OPER_STATES = ['unknown', 'notpresent', 'down', 'lowerlayerdown', 'testing', 'dormant', 'up'] as const;
+export const OPER_STATES = [
+  'unknown',
+  'notpresent',
+  'down',
+  'lowerlayerdown',
+  'testing',
+  'dormant',
+  'up',
+] as const;
 export type OperState = (typeof OPER_STATES)[number];
 
 export interface Link {
@@ -243,7 +251,12 @@ export class RtNetlink {
   }
 
   /** Sends a dump request and collects the multipart reply up to NLMSG_DONE. */
-  private async dump(what: string, type: number, payload: Buffer, signal?: AbortSignal): Promise<NetlinkMessage[]> {
+  private async dump(
+    what: string,
+    type: number,
+    payload: Buffer,
+    signal?: AbortSignal,
+  ): Promise<NetlinkMessage[]> {
     const seq = (this.seq = (this.seq + 1) & 0x7fffffff);
     let sock: ReturnType<RouteSocketFactory>;
     try {
