@@ -94,6 +94,8 @@ export const ROUTER_SERVICE = 'routerd.RouterService';
 export const METADATA_NODES = 'nodes';
 export const METADATA_PROXY_FROM = 'proxyfrom';
 export const METADATA_TOKEN = 'token';
+/** Set by apid on every call it hands to routerd, so routerd can refuse what must stay local. */
+export const METADATA_FORWARDED_BY = 'talos-forwarded-by';
 
 /** Largest gRPC message the proxies accept in one frame (grpc-go and grpc-js default to 4 MiB). */
 export const GRPC_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;

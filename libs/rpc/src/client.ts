@@ -19,6 +19,17 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
+/**
+ * Request and response types of a typed client's unary method, read from its shortest overload
+ * `(argument, callback)` (the last one in grpc-js generated clients).
+ */
+type UnaryTypes<F> = F extends (argument: infer Req, callback: grpc.requestCallback<infer Res>) => grpc.ClientUnaryCall
+  ? { request: Req; response: Res }
+  : never;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyUnary = (...args: any[]) => grpc.ClientUnaryCall;
+
 type UnaryMethod<Req, Res> = (
   request: Req,
   metadata: grpc.Metadata,
@@ -26,13 +37,24 @@ type UnaryMethod<Req, Res> = (
   callback: (err: grpc.ServiceError | null, response?: Res) => void,
 ) => unknown;
 
-/** Calls a unary method of a client: `await unary(client, client.Time, {})`. */
-export function unary<Req, Res>(client: grpc.Client, method: UnaryMethod<Req, Res>, request: Req, opts: CallOptions = {}): Promise<Res> {
+/**
+ * Calls a unary method of a typed client: `await unary(client, client.Time, {})` (types read
+ * from the method), or `unary<Req, Res>(client, client.Time, {})` with explicit types.
+ */
+export function unary<Req, Res>(client: grpc.Client, method: UnaryMethod<Req, Res>, request: Req, opts?: CallOptions): Promise<Res>;
+export function unary<F extends AnyUnary>(
+  client: grpc.Client,
+  method: F,
+  request: UnaryTypes<F>['request'],
+  opts?: CallOptions,
+): Promise<UnaryTypes<F>['response']>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function unary(client: grpc.Client, method: (...args: any[]) => unknown, request: unknown, opts: CallOptions = {}): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const options: Partial<grpc.CallOptions> = opts.timeoutMs ? { deadline: Date.now() + opts.timeoutMs } : {};
-    method.call(client, request, opts.metadata ?? new grpc.Metadata(), options, (err, response) => {
+    method.call(client, request, opts.metadata ?? new grpc.Metadata(), options, (err: grpc.ServiceError | null, response?: unknown) => {
       if (err) reject(err);
-      else resolve(response as Res);
+      else resolve(response);
     });
   });
 }

@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
-import * as net from 'node:net';
+import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import { HealthClient } from 'grpc-health-check/build/src/generated/grpc/health/v1/Health';
+import * as protoLoader from '@grpc/proto-loader';
+import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { packageDefinition, services } from '@talos/api';
 import { collect, echoClient, echoPackage, makeTmpDir, type TmpDir } from '@talos/testing';
 import { Status } from './errors';
@@ -23,13 +24,13 @@ describe('grpc-js server helpers', () => {
 
   it('listens on a unix socket with mode 0660, replacing a stale socket but not a live one', async () => {
     const socket = path.join(tmp.path, 'nested', 'dir', 'svc.sock');
-    // A stale socket: bound once, its server gone without unlinking.
+    // A stale socket: its owner was killed before it could unlink it.
     fs.mkdirSync(path.dirname(socket), { recursive: true });
-    const stale = net.createServer();
-    await new Promise<void>((r) => stale.listen(socket, r));
-    const handle = (stale as unknown as { _handle: { close(): void } })._handle;
-    handle.close();
-    expect(fs.existsSync(socket)).toBe(true);
+    const owner = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(socket)}, () => console.log('up'))`]);
+    await new Promise((r) => owner.stdout.once('data', r));
+    owner.kill('SIGKILL');
+    await new Promise((r) => owner.once('exit', r));
+    expect(fs.statSync(socket).isSocket()).toBe(true);
 
     const server = createServer();
     await listenUnix(server, socket);
@@ -82,13 +83,13 @@ describe('grpc-js server helpers', () => {
     const socket = path.join(tmp.path, 'front.sock');
     await front.listenUnix(socket);
 
-    const health = new (grpc.makeGenericClientConstructor(
-      (await import('grpc-health-check')).service as unknown as grpc.ServiceDefinition,
-      'Health',
-    ))(`unix:${socket}`, grpc.credentials.createInsecure()) as unknown as HealthClient;
+    const healthPkg = grpc.loadPackageDefinition(protoLoader.loadSync(healthProtoPath, { enums: String })) as unknown as {
+      grpc: { health: { v1: { Health: grpc.ServiceClientConstructor } } };
+    };
+    const health = new healthPkg.grpc.health.v1.Health(`unix:${socket}`, grpc.credentials.createInsecure());
     const check = (service: string) =>
       new Promise<{ status: string }>((resolve, reject) =>
-        health.check({ service }, (e, r) => (e ? reject(e) : resolve(r as unknown as { status: string }))),
+        health.check!({ service }, (e: grpc.ServiceError | null, r: { status: string }) => (e ? reject(e) : resolve(r))),
       );
     await expect(check('')).resolves.toMatchObject({ status: 'SERVING' });
     await expect(check('time.TimeService')).resolves.toMatchObject({ status: 'SERVING' });

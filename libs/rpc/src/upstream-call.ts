@@ -62,6 +62,11 @@ export class UpstreamCall {
   private done = false;
   private responded = false;
   private trailers: http2.OutgoingHttpHeaders | undefined;
+  /**
+   * Node emits 'response' on the next tick but DATA synchronously, so bytes read together with
+   * the response headers arrive first: they wait here until the headers went out.
+   */
+  private early: Buffer[] | undefined = [];
 
   constructor(
     pool: SessionPool,
@@ -85,7 +90,8 @@ export class UpstreamCall {
     this.stream = stream;
     stream.on('response', (headers, flags) => this.onResponse(headers, flags));
     stream.on('data', (chunk: Buffer) => {
-      if (this.handlers.data(chunk) === false) stream.pause();
+      if (this.early) this.early.push(chunk);
+      else if (this.handlers.data(chunk) === false) stream.pause();
     });
     stream.on('trailers', (trailers) => {
       this.trailers = forwardableHeaders(trailers);
@@ -145,6 +151,11 @@ export class UpstreamCall {
       return;
     }
     this.handlers.headers?.(forwardableHeaders(headers));
+    const early = this.early ?? [];
+    this.early = undefined;
+    let flowing = true;
+    for (const chunk of early) flowing = this.handlers.data(chunk) !== false && flowing;
+    if (!flowing) this.stream?.pause();
   }
 
   private onEnd(): void {
