@@ -103,10 +103,13 @@ export function tagUnaryReply(reply: Buffer, suffix: Buffer): Buffer {
   if (reply.length === 0) return lengthDelimited(1, suffix);
   const tag = readVarint(reply, 0);
   if (!tag || tag[0] !== FIELD_ONE_LEN_TAG) {
-    throw new Error(`unexpected reply format: first field tag ${tag ? tag[0] : 'truncated'}, want field 1 (length-delimited)`);
+    throw new Error(
+      `unexpected reply format: first field tag ${tag ? tag[0] : 'truncated'}, want field 1 (length-delimited)`,
+    );
   }
   const length = readVarint(reply, tag[1]);
-  if (!length || length[1] + length[0] > reply.length) throw new Error(`unexpected reply format: first message overruns the ${reply.length} byte reply`);
+  if (!length || length[1] + length[0] > reply.length)
+    throw new Error(`unexpected reply format: first message overruns the ${reply.length} byte reply`);
   const [innerLength, innerStart] = length;
   const innerEnd = innerStart + innerLength;
   const newLength = innerLength + suffix.length;

@@ -35,10 +35,14 @@ describe('RouteTable', () => {
 
   it('refuses bad names, relative sockets and its own services', () => {
     const table = new RouteTable({});
-    expect(() => table.register('NoPackage', '/x.sock')).toThrow(expect.objectContaining({ code: Status.INVALID_ARGUMENT }));
+    expect(() => table.register('NoPackage', '/x.sock')).toThrow(
+      expect.objectContaining({ code: Status.INVALID_ARGUMENT }),
+    );
     expect(() => table.register('a.B/C', '/x.sock')).toThrow(/invalid service name/);
     expect(() => table.register('a.B', 'x.sock')).toThrow(/absolute path/);
-    expect(() => table.register('routerd.RouterService', '/x.sock')).toThrow(expect.objectContaining({ code: Status.PERMISSION_DENIED }));
+    expect(() => table.register('routerd.RouterService', '/x.sock')).toThrow(
+      expect.objectContaining({ code: Status.PERMISSION_DENIED }),
+    );
     expect(() => table.register('grpc.health.v1.Health', '/x.sock')).toThrow(/routerd's own/);
   });
 });

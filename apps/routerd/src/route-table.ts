@@ -21,7 +21,12 @@ export interface RemovedRoute {
 const SERVICE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
 /** Services routerd answers itself; nobody can claim them. */
-const RESERVED = new Set([ROUTER_SERVICE, 'grpc.health.v1.Health', 'grpc.reflection.v1.ServerReflection', 'grpc.reflection.v1alpha.ServerReflection']);
+const RESERVED = new Set([
+  ROUTER_SERVICE,
+  'grpc.health.v1.Health',
+  'grpc.reflection.v1.ServerReflection',
+  'grpc.reflection.v1alpha.ServerReflection',
+]);
 
 export class RouteTable {
   private readonly defaults: ReadonlyMap<string, string>;
@@ -33,7 +38,11 @@ export class RouteTable {
 
   /** The Talos routes: machine/resource/cluster/inspect -> machined, time -> timed, network -> networkd. */
   static withDefaults(paths: NodePaths): RouteTable {
-    return new RouteTable(Object.fromEntries(Object.entries(DEFAULT_ROUTES).map(([service, daemon]) => [service, paths.socket(daemon)])));
+    return new RouteTable(
+      Object.fromEntries(
+        Object.entries(DEFAULT_ROUTES).map(([service, daemon]) => [service, paths.socket(daemon)]),
+      ),
+    );
   }
 
   /** The socket serving `service` right now, if any. */
@@ -43,9 +52,18 @@ export class RouteTable {
 
   /** Points `service` at `socket`; returns the socket it pointed at before. */
   register(service: string, socket: string): string | undefined {
-    if (!SERVICE_NAME.test(service)) throw new RpcError(Status.INVALID_ARGUMENT, `invalid service name ${JSON.stringify(service)}`);
-    if (RESERVED.has(service)) throw new RpcError(Status.PERMISSION_DENIED, `service "${service}" is routerd's own and cannot be routed elsewhere`);
-    if (!path.isAbsolute(socket)) throw new RpcError(Status.INVALID_ARGUMENT, `socket must be an absolute path, got ${JSON.stringify(socket)}`);
+    if (!SERVICE_NAME.test(service))
+      throw new RpcError(Status.INVALID_ARGUMENT, `invalid service name ${JSON.stringify(service)}`);
+    if (RESERVED.has(service))
+      throw new RpcError(
+        Status.PERMISSION_DENIED,
+        `service "${service}" is routerd's own and cannot be routed elsewhere`,
+      );
+    if (!path.isAbsolute(socket))
+      throw new RpcError(
+        Status.INVALID_ARGUMENT,
+        `socket must be an absolute path, got ${JSON.stringify(socket)}`,
+      );
     const previous = this.lookup(service);
     this.registered.set(service, socket);
     return previous;

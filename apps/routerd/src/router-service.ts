@@ -8,7 +8,11 @@ import type { RouteTable } from './route-table';
 /** Told after every change, with the sockets no route points at anymore. */
 export type RoutesChanged = (unused: string[]) => void;
 
-export function routerServiceHandlers(table: RouteTable, log: Logger, changed: RoutesChanged): RouterServiceHandlers {
+export function routerServiceHandlers(
+  table: RouteTable,
+  log: Logger,
+  changed: RoutesChanged,
+): RouterServiceHandlers {
   const around = (before: Set<string>) => changed([...before].filter((s) => !table.sockets().has(s)));
   return implement<RouterServiceHandlers>(services.routerd.RouterService, {
     RegisterRoute: (call, callback) => {
@@ -27,13 +31,18 @@ export function routerServiceHandlers(table: RouteTable, log: Logger, changed: R
       const before = table.sockets();
       const result = table.remove(call.request.service);
       if (result.removed) {
-        log.info({ service: call.request.service, socket: result.socket, now: table.lookup(call.request.service) }, 'route removed');
+        log.info(
+          { service: call.request.service, socket: result.socket, now: table.lookup(call.request.service) },
+          'route removed',
+        );
       }
       around(before);
       callback(null, { removed: result.removed, socket: result.socket ?? '' });
     },
     ListRoutes: (_call, callback) => {
-      callback(null, { routes: table.list().map((r) => ({ service: r.service, socket: r.socket, default: r.isDefault })) });
+      callback(null, {
+        routes: table.list().map((r) => ({ service: r.service, socket: r.socket, default: r.isDefault })),
+      });
     },
   });
 }

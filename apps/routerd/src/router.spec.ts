@@ -7,7 +7,15 @@ import { clients, type RouterServiceClient } from '@talos/api';
 import { METADATA_FORWARDED_BY } from '@talos/constants';
 import { silentLogger } from '@talos/log';
 import { dialUnix, Status, unary } from '@talos/rpc';
-import { EchoServer, echoClient, echoUnary, makeTmpDir, type EchoClient, type EchoReply, type TmpDir } from '@talos/testing';
+import {
+  EchoServer,
+  echoClient,
+  echoUnary,
+  makeTmpDir,
+  type EchoClient,
+  type EchoReply,
+  type TmpDir,
+} from '@talos/testing';
 import { RouteTable } from './route-table';
 import { Router } from './router';
 
@@ -31,7 +39,10 @@ describe('Router', () => {
     replacement = new EchoServer('replacement');
     await original.listen(`unix:${originalSocket}`);
     await replacement.listen(`unix:${replacementSocket}`);
-    router = new Router({ table: new RouteTable({ 'test.echo.Echo': originalSocket }), logger: silentLogger() });
+    router = new Router({
+      table: new RouteTable({ 'test.echo.Echo': originalSocket }),
+      logger: silentLogger(),
+    });
     await router.listen(routerSocket);
     echo = echoClient(`unix:${routerSocket}`);
     admin = dialUnix(clients.routerd.RouterService, routerSocket);
@@ -58,7 +69,10 @@ describe('Router', () => {
     stream.on('error', () => {});
     await new Promise((resolve) => stream.once('data', resolve));
 
-    const registered = await unary(admin, admin.RegisterRoute, { service: 'test.echo.Echo', socket: replacementSocket });
+    const registered = await unary(admin, admin.RegisterRoute, {
+      service: 'test.echo.Echo',
+      socket: replacementSocket,
+    });
     expect(registered.previousSocket).toBe(originalSocket);
 
     const { reply } = await echoUnary(echo, { text: 'after swap' });
@@ -87,17 +101,27 @@ describe('Router', () => {
   it('answers UNIMPLEMENTED naming an unrouted service', async () => {
     const raw = new grpc.Client(`unix:${routerSocket}`, grpc.credentials.createInsecure());
     const err = await new Promise<grpc.ServiceError>((resolve) =>
-      raw.makeUnaryRequest('/foo.Bar/Baz', (b: Buffer) => b, (b: Buffer) => b, Buffer.alloc(0), (e) => resolve(e!)),
+      raw.makeUnaryRequest(
+        '/foo.Bar/Baz',
+        (b: Buffer) => b,
+        (b: Buffer) => b,
+        Buffer.alloc(0),
+        (e) => resolve(e!),
+      ),
     );
     raw.close();
     expect(err).toMatchObject({ code: Status.UNIMPLEMENTED, details: 'service "foo.Bar" is not routed' });
   });
 
   it('refuses bad registrations with a reason', async () => {
-    await expect(unary(admin, admin.RegisterRoute, { service: 'nope', socket: '/x.sock' })).rejects.toMatchObject({
+    await expect(
+      unary(admin, admin.RegisterRoute, { service: 'nope', socket: '/x.sock' }),
+    ).rejects.toMatchObject({
       code: Status.INVALID_ARGUMENT,
     });
-    await expect(unary(admin, admin.RegisterRoute, { service: 'routerd.RouterService', socket: '/x.sock' })).rejects.toMatchObject({
+    await expect(
+      unary(admin, admin.RegisterRoute, { service: 'routerd.RouterService', socket: '/x.sock' }),
+    ).rejects.toMatchObject({
       code: Status.PERMISSION_DENIED,
     });
   });
@@ -112,19 +136,27 @@ describe('Router', () => {
   });
 
   it('serves the health service on its socket', async () => {
-    const pkg = grpc.loadPackageDefinition(protoLoader.loadSync(healthProtoPath, { enums: String })) as unknown as {
+    const pkg = grpc.loadPackageDefinition(
+      protoLoader.loadSync(healthProtoPath, { enums: String }),
+    ) as unknown as {
       grpc: { health: { v1: { Health: grpc.ServiceClientConstructor } } };
     };
     const health = new pkg.grpc.health.v1.Health(`unix:${routerSocket}`, grpc.credentials.createInsecure());
     const status = await new Promise((resolve, reject) =>
-      health.check!({ service: 'routerd.RouterService' }, (e: grpc.ServiceError | null, r: { status: string }) => (e ? reject(e) : resolve(r.status))),
+      health.check!(
+        { service: 'routerd.RouterService' },
+        (e: grpc.ServiceError | null, r: { status: string }) => (e ? reject(e) : resolve(r.status)),
+      ),
     );
     health.close();
     expect(status).toBe('SERVING');
   });
 
   it('answers UNAVAILABLE when a routed backend is down', async () => {
-    await unary(admin, admin.RegisterRoute, { service: 'test.echo.Echo', socket: path.join(tmp.path, 'down.sock') });
+    await unary(admin, admin.RegisterRoute, {
+      service: 'test.echo.Echo',
+      socket: path.join(tmp.path, 'down.sock'),
+    });
     await expect(echoUnary(echo, { text: 'x' })).rejects.toMatchObject({ code: Status.UNAVAILABLE });
     await unary(admin, admin.RemoveRoute, { service: 'test.echo.Echo' });
   });

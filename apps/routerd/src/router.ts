@@ -48,7 +48,11 @@ export class Router {
       services.routerd.RouterService,
       routerServiceHandlers(this.table, this.log, (unused) => this.release(unused)),
     );
-    addStandardServices(this.admin, { serviceNames: [ROUTER_SERVICE], packageDefinition, reflectServices: [ROUTER_SERVICE] });
+    addStandardServices(this.admin, {
+      serviceNames: [ROUTER_SERVICE],
+      packageDefinition,
+      reflectServices: [ROUTER_SERVICE],
+    });
     this.local = inProcessBackend(this.admin, 'routerd');
     this.front = new GrpcStreamServer((stream, headers, request) => this.dispatch(stream, headers, request));
   }
@@ -65,11 +69,18 @@ export class Router {
     this.admin.forceShutdown();
   }
 
-  private dispatch(stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders, request: GrpcRequest): void {
+  private dispatch(
+    stream: http2.ServerHttp2Stream,
+    headers: http2.IncomingHttpHeaders,
+    request: GrpcRequest,
+  ): void {
     if (LOCAL_SERVICES.has(request.service)) {
       // The route API changes where every call goes: only local clients may use it.
       if (request.service === ROUTER_SERVICE && headers[METADATA_FORWARDED_BY] !== undefined) {
-        throw new RpcError(Status.PERMISSION_DENIED, `service "${ROUTER_SERVICE}" is only available on the local socket`);
+        throw new RpcError(
+          Status.PERMISSION_DENIED,
+          `service "${ROUTER_SERVICE}" is only available on the local socket`,
+        );
       }
       this.proxy.forward(stream, headers, this.local);
       return;
@@ -80,7 +91,11 @@ export class Router {
     }
     this.proxy.forward(stream, headers, this.backend(socket), {
       onDone: (result) => {
-        if (result.transport) this.log.warn({ path: request.path, backend: socket, code: result.code, error: result.message }, 'call failed in transport');
+        if (result.transport)
+          this.log.warn(
+            { path: request.path, backend: socket, code: result.code, error: result.message },
+            'call failed in transport',
+          );
       },
     });
   }

@@ -97,6 +97,9 @@ export const METADATA_TOKEN = 'token';
 /** Set by apid on every call it hands to routerd, so routerd can refuse what must stay local. */
 export const METADATA_FORWARDED_BY = 'talos-forwarded-by';
 
+/** How long apid waits for another node's TLS connection before giving up on it (Talos: 20 s). */
+export const NODE_DIAL_TIMEOUT_MS = 20_000;
+
 /** Largest gRPC message the proxies accept in one frame (grpc-go and grpc-js default to 4 MiB). */
 export const GRPC_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 

@@ -4,6 +4,7 @@ import * as http2 from 'node:http2';
 import * as net from 'node:net';
 import type { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
+import { NODE_DIAL_TIMEOUT_MS } from '@talos/constants';
 
 /** Flow-control window for proxied streams: large enough that Read/Copy streams are not throttled. */
 const STREAM_WINDOW_BYTES = 4 * 1024 * 1024;
@@ -38,6 +39,8 @@ export function unixBackend(socketPath: string): Backend {
 export interface TlsBackendOptions {
   host: string;
   port: number;
+  /** Gives up on a connection not established (TCP + TLS) within this time; NODE_DIAL_TIMEOUT_MS by default. */
+  dialTimeoutMs?: number;
   /** CA, client certificate and key, checkServerIdentity... (ALPN h2 is added). */
   tls: tls.ConnectionOptions;
 }
@@ -61,6 +64,12 @@ export function tlsBackend(opts: TlsBackendOptions): Backend {
           });
           socket.setNoDelay(true);
           socket.setKeepAlive(true, 10_000);
+          // An unreachable node (packets dropped) would otherwise hold its calls for minutes.
+          const dialTimeoutMs = opts.dialTimeoutMs ?? NODE_DIAL_TIMEOUT_MS;
+          socket.setTimeout(dialTimeoutMs, () =>
+            socket.destroy(new Error(`connection to ${hostPort} not established within ${dialTimeoutMs} ms`)),
+          );
+          socket.once('secureConnect', () => socket.setTimeout(0));
           return socket;
         },
       });

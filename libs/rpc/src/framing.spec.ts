@@ -22,14 +22,18 @@ describe('gRPC framing', () => {
 
   it('decodes any sequence of messages however the bytes are chunked', () => {
     fc.assert(
-      fc.property(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 8 }), fc.array(fc.nat(3000)), (messages, cuts) => {
-        const wire = Buffer.concat(messages.map((m) => encodeFrame(m)));
-        const decoder = new FrameDecoder();
-        const out = splitAt(wire, cuts).flatMap((chunk) => decoder.push(chunk));
-        decoder.end();
-        expect(out.map((f) => Buffer.from(f.payload))).toEqual(messages.map((m) => Buffer.from(m)));
-        expect(decoder.count).toBe(messages.length);
-      }),
+      fc.property(
+        fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 8 }),
+        fc.array(fc.nat(3000)),
+        (messages, cuts) => {
+          const wire = Buffer.concat(messages.map((m) => encodeFrame(m)));
+          const decoder = new FrameDecoder();
+          const out = splitAt(wire, cuts).flatMap((chunk) => decoder.push(chunk));
+          decoder.end();
+          expect(out.map((f) => Buffer.from(f.payload))).toEqual(messages.map((m) => Buffer.from(m)));
+          expect(decoder.count).toBe(messages.length);
+        },
+      ),
     );
   });
 

@@ -76,10 +76,16 @@ export class FrameScanner {
   /** Call at end of stream: throws when it stopped inside a frame. */
   end(): void {
     if (this.remaining >= 0) {
-      throw new RpcError(Status.INTERNAL, `malformed grpc frame: stream ended ${this.remaining} bytes short of a ${this.expected} byte message`);
+      throw new RpcError(
+        Status.INTERNAL,
+        `malformed grpc frame: stream ended ${this.remaining} bytes short of a ${this.expected} byte message`,
+      );
     }
     if (this.headerFill > 0) {
-      throw new RpcError(Status.INTERNAL, `malformed grpc frame: stream ended inside a frame prefix (${this.headerFill} of 5 bytes)`);
+      throw new RpcError(
+        Status.INTERNAL,
+        `malformed grpc frame: stream ended inside a frame prefix (${this.headerFill} of 5 bytes)`,
+      );
     }
   }
 
@@ -91,7 +97,10 @@ export class FrameScanner {
       throw new RpcError(Status.INTERNAL, `malformed grpc frame: invalid compressed flag ${flag}`);
     }
     if (flag === 1 && !this.compressionAllowed) {
-      throw new RpcError(Status.INTERNAL, 'malformed grpc frame: compressed flag set but no grpc-encoding was declared');
+      throw new RpcError(
+        Status.INTERNAL,
+        'malformed grpc frame: compressed flag set but no grpc-encoding was declared',
+      );
     }
     if (length > this.maxMessageBytes) {
       throw new RpcError(

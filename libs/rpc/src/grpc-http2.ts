@@ -42,7 +42,11 @@ export function respondError(stream: http2.ServerHttp2Stream, code: StatusCode, 
   try {
     if (!stream.headersSent) {
       stream.respond(
-        { [h2.HTTP2_HEADER_STATUS]: 200, 'content-type': GRPC_CONTENT_TYPE, ...statusTrailers(code, message) },
+        {
+          [h2.HTTP2_HEADER_STATUS]: 200,
+          'content-type': GRPC_CONTENT_TYPE,
+          ...statusTrailers(code, message),
+        },
         { endStream: true },
       );
       return;
@@ -62,11 +66,15 @@ export interface PendingTrailers extends http2.ServerHttp2Stream {
 }
 
 /** Responds with headers and arranges for trailers to be taken from `talosTrailers` at the end. */
-export function respondWithTrailers(stream: http2.ServerHttp2Stream, headers: http2.OutgoingHttpHeaders): void {
+export function respondWithTrailers(
+  stream: http2.ServerHttp2Stream,
+  headers: http2.OutgoingHttpHeaders,
+): void {
   const pending = stream as PendingTrailers;
   stream.respond(headers, { waitForTrailers: true });
   stream.once('wantTrailers', () => {
-    const trailers = pending.talosTrailers ?? statusTrailers(Status.INTERNAL, 'stream ended without a status');
+    const trailers =
+      pending.talosTrailers ?? statusTrailers(Status.INTERNAL, 'stream ended without a status');
     try {
       stream.sendTrailers(trailers);
     } catch {

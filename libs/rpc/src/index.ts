@@ -1,7 +1,14 @@
 // The RPC layer every daemon shares: grpc-js servers and clients on unix sockets, the standard
 // health/reflection services, gRPC framing, and the raw HTTP/2 pass-through proxy.
 export { RpcError, Status, statusName, type StatusCode } from './errors';
-export { encodeFrame, FrameDecoder, FrameScanner, FRAME_HEADER_BYTES, type Frame, type FrameLimits } from './framing';
+export {
+  encodeFrame,
+  FrameDecoder,
+  FrameScanner,
+  FRAME_HEADER_BYTES,
+  type Frame,
+  type FrameLimits,
+} from './framing';
 export {
   GRPC_CONTENT_TYPE,
   encodeGrpcMessage,

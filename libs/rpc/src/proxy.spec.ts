@@ -1,9 +1,18 @@
 // The pass-through proxy between a real grpc-js client and a real grpc-js server, both on unix
 // sockets: every streaming kind, metadata, deadlines, cancellation, failures.
 import * as http2 from 'node:http2';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import { collect, EchoServer, echoClient, echoUnary, makeTmpDir, type EchoClient, type TmpDir } from '@talos/testing';
+import {
+  collect,
+  EchoServer,
+  echoClient,
+  echoUnary,
+  makeTmpDir,
+  type EchoClient,
+  type TmpDir,
+} from '@talos/testing';
 import { unixBackend } from './backend';
 import { RpcError, Status } from './errors';
 import { encodeFrame } from './framing';
@@ -44,8 +53,12 @@ describe('PassThroughProxy', () => {
     target = backendSocket;
     proxy = new PassThroughProxy();
     front = new GrpcStreamServer((stream, headers, req) => {
-      if (req.service !== 'test.echo.Echo') throw new RpcError(Status.UNIMPLEMENTED, `service "${req.service}" is not routed`);
-      proxy.forward(stream, headers, unixBackend(target), { validateRequestFrames: true, onDone: (r) => results.push(r) });
+      if (req.service !== 'test.echo.Echo')
+        throw new RpcError(Status.UNIMPLEMENTED, `service "${req.service}" is not routed`);
+      proxy.forward(stream, headers, unixBackend(target), {
+        validateRequestFrames: true,
+        onDone: (r) => results.push(r),
+      });
     });
     await front.listenUnix(frontSocket);
     client = echoClient(`unix:${frontSocket}`);
@@ -100,7 +113,9 @@ describe('PassThroughProxy', () => {
     const got: string[] = [];
     const done = collect(call);
     call.write({ text: 'one' });
-    await new Promise<void>((resolve) => call.once('data', (r: { text: string }) => (got.push(r.text), resolve())));
+    await new Promise<void>((resolve) =>
+      call.once('data', (r: { text: string }) => (got.push(r.text), resolve())),
+    );
     call.write({ text: 'two' });
     call.end();
     const rest = await done;
@@ -115,7 +130,11 @@ describe('PassThroughProxy', () => {
 
   it('propagates the deadline: DEADLINE_EXCEEDED, and the backend sees the call cancelled', async () => {
     const before = backend.cancelled.filter((c) => c === 'Unary').length;
-    await expect(echoUnary(client, { text: 'slow', delay_ms: 5000 }, new grpc.Metadata(), { deadline: Date.now() + 200 })).rejects.toMatchObject({
+    await expect(
+      echoUnary(client, { text: 'slow', delay_ms: 5000 }, new grpc.Metadata(), {
+        deadline: Date.now() + 200,
+      }),
+    ).rejects.toMatchObject({
       code: Status.DEADLINE_EXCEEDED,
     });
     await eventually(() => expect(backend.cancelled.filter((c) => c === 'Unary').length).toBe(before + 1));
@@ -127,13 +146,21 @@ describe('PassThroughProxy', () => {
     await new Promise((resolve) => call.once('data', resolve));
     const before = backend.cancelled.filter((c) => c === 'ServerStream').length;
     call.cancel();
-    await eventually(() => expect(backend.cancelled.filter((c) => c === 'ServerStream').length).toBe(before + 1));
+    await eventually(() =>
+      expect(backend.cancelled.filter((c) => c === 'ServerStream').length).toBe(before + 1),
+    );
   });
 
   it('answers UNIMPLEMENTED naming a service nobody serves', async () => {
     const raw = new grpc.Client(`unix:${frontSocket}`, grpc.credentials.createInsecure());
     const err = await new Promise<grpc.ServiceError>((resolve) =>
-      raw.makeUnaryRequest('/foo.Bar/Baz', (b: Buffer) => b, (b: Buffer) => b, Buffer.alloc(0), (e) => resolve(e!)),
+      raw.makeUnaryRequest(
+        '/foo.Bar/Baz',
+        (b: Buffer) => b,
+        (b: Buffer) => b,
+        Buffer.alloc(0),
+        (e) => resolve(e!),
+      ),
     );
     raw.close();
     expect(err.code).toBe(Status.UNIMPLEMENTED);
@@ -144,7 +171,9 @@ describe('PassThroughProxy', () => {
     target = path.join(tmp.path, 'nobody.sock');
     const err = await echoUnary(client, { text: 'x' }).catch((e: grpc.ServiceError) => e);
     expect(err).toMatchObject({ code: Status.UNAVAILABLE });
-    expect((err as grpc.ServiceError).details).toMatch(/^error dialing backend unix:.*nobody\.sock: .*ENOENT/);
+    expect((err as grpc.ServiceError).details).toMatch(
+      /^error dialing backend unix:.*nobody\.sock: .*ENOENT/,
+    );
   });
 
   it('reports a backend that dies mid-stream as a failed status, not a hang', async () => {
@@ -180,8 +209,13 @@ describe('PassThroughProxy', () => {
   });
 
   it('rejects a malformed request frame with a clear status and keeps serving', async () => {
-    const session = http2.connect('http://localhost', { createConnection: () => require('node:net').connect(frontSocket) });
-    const stream = session.request({ ':method': 'POST', ':path': '/test.echo.Echo/Unary', 'content-type': 'application/grpc', te: 'trailers' });
+    const session = http2.connect('http://localhost', { createConnection: () => net.connect(frontSocket) });
+    const stream = session.request({
+      ':method': 'POST',
+      ':path': '/test.echo.Echo/Unary',
+      'content-type': 'application/grpc',
+      te: 'trailers',
+    });
     let headers: http2.IncomingHttpHeaders = {};
     stream.on('response', (h) => (headers = h));
     stream.on('data', () => {});
@@ -190,14 +224,21 @@ describe('PassThroughProxy', () => {
     await new Promise((resolve) => stream.on('close', resolve));
     session.close();
     expect(headers['grpc-status']).toBe(String(Status.INTERNAL));
-    expect(decodeURIComponent(String(headers['grpc-message']))).toMatch(/compressed flag set but no grpc-encoding/);
+    expect(decodeURIComponent(String(headers['grpc-message']))).toMatch(
+      /compressed flag set but no grpc-encoding/,
+    );
     const { reply } = await echoUnary(client, { text: 'still here' });
     expect(reply.text).toBe('still here');
   });
 
   it('rejects a request truncated inside a frame', async () => {
-    const session = http2.connect('http://localhost', { createConnection: () => require('node:net').connect(frontSocket) });
-    const stream = session.request({ ':method': 'POST', ':path': '/test.echo.Echo/Unary', 'content-type': 'application/grpc', te: 'trailers' });
+    const session = http2.connect('http://localhost', { createConnection: () => net.connect(frontSocket) });
+    const stream = session.request({
+      ':method': 'POST',
+      ':path': '/test.echo.Echo/Unary',
+      'content-type': 'application/grpc',
+      te: 'trailers',
+    });
     let headers: http2.IncomingHttpHeaders = {};
     stream.on('response', (h) => (headers = h));
     stream.on('data', () => {});

@@ -26,7 +26,12 @@ export class PassThroughProxy {
   constructor(readonly pool: SessionPool = new SessionPool()) {}
 
   /** Forwards `down` (an incoming stream with its headers) to `backend`. */
-  forward(down: http2.ServerHttp2Stream, incoming: http2.IncomingHttpHeaders, backend: Backend, opts: ForwardOptions = {}): UpstreamCall {
+  forward(
+    down: http2.ServerHttp2Stream,
+    incoming: http2.IncomingHttpHeaders,
+    backend: Backend,
+    opts: ForwardOptions = {},
+  ): UpstreamCall {
     const call = new UpstreamCall(
       this.pool,
       backend,
@@ -37,16 +42,20 @@ export class PassThroughProxy {
       },
       {
         headers: (headers) => {
-          if (!down.destroyed && !down.headersSent) respondWithTrailers(down, { [h2.HTTP2_HEADER_STATUS]: 200, ...headers });
+          if (!down.destroyed && !down.headersSent) respondWithTrailers(down, headers);
         },
-        data: (chunk) => (down.destroyed ? true : down.write(chunk)),
+        data: (chunk) => {
+          if (down.destroyed || down.write(chunk)) return true;
+          // The caller reads slower than the backend writes: pause the backend until it drains.
+          down.once('drain', () => call.resume());
+          return false;
+        },
         end: (result) => {
           finishDownstream(down, result);
           opts.onDone?.(result);
         },
       },
     );
-    down.on('drain', () => call.resume());
 
     const encoding = incoming['grpc-encoding'];
     const scanner = opts.validateRequestFrames
@@ -85,8 +94,8 @@ export class PassThroughProxy {
       call.end();
     });
     // The caller went away (RST_STREAM, deadline on its side, connection lost): cancel upstream.
+    // ('error' is always followed by 'close'.)
     down.on('close', () => call.cancel());
-    down.on('error', () => call.cancel());
     return call;
   }
 }

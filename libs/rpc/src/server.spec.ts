@@ -8,7 +8,14 @@ import { packageDefinition, services } from '@talos/api';
 import { collect, echoClient, echoPackage, makeTmpDir, type TmpDir } from '@talos/testing';
 import { Status } from './errors';
 import { PassThroughProxy } from './proxy';
-import { addStandardServices, createServer, implement, inProcessBackend, listenUnix, shutdownServer } from './server';
+import {
+  addStandardServices,
+  createServer,
+  implement,
+  inProcessBackend,
+  listenUnix,
+  shutdownServer,
+} from './server';
 import { GrpcStreamServer } from './stream-server';
 
 describe('grpc-js server helpers', () => {
@@ -26,7 +33,10 @@ describe('grpc-js server helpers', () => {
     const socket = path.join(tmp.path, 'nested', 'dir', 'svc.sock');
     // A stale socket: its owner was killed before it could unlink it.
     fs.mkdirSync(path.dirname(socket), { recursive: true });
-    const owner = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(socket)}, () => console.log('up'))`]);
+    const owner = spawn(process.execPath, [
+      '-e',
+      `require('net').createServer().listen(${JSON.stringify(socket)}, () => console.log('up'))`,
+    ]);
     await new Promise((r) => owner.stdout.once('data', r));
     owner.kill('SIGKILL');
     await new Promise((r) => owner.once('exit', r));
@@ -49,14 +59,21 @@ describe('grpc-js server helpers', () => {
     server.addService(service, implement(service, {}));
     await listenUnix(server, socket);
     const client = echoClient(`unix:${socket}`);
-    const expected = (m: string) => ({ code: Status.UNIMPLEMENTED, details: `method test.echo.Echo/${m} is not implemented` });
+    const expected = (m: string) => ({
+      code: Status.UNIMPLEMENTED,
+      details: `method test.echo.Echo/${m} is not implemented`,
+    });
 
     await expect(
-      new Promise((resolve, reject) => client.Unary({}, new grpc.Metadata(), {}, (e, r) => (e ? reject(e) : resolve(r)))),
+      new Promise((resolve, reject) =>
+        client.Unary({}, new grpc.Metadata(), {}, (e, r) => (e ? reject(e) : resolve(r))),
+      ),
     ).rejects.toMatchObject(expected('Unary'));
     await expect(collect(client.ServerStream({}))).rejects.toMatchObject(expected('ServerStream'));
     await expect(
-      new Promise((resolve, reject) => client.ClientStream(new grpc.Metadata(), {}, (e, r) => (e ? reject(e) : resolve(r))).end()),
+      new Promise((resolve, reject) =>
+        client.ClientStream(new grpc.Metadata(), {}, (e, r) => (e ? reject(e) : resolve(r))).end(),
+      ),
     ).rejects.toMatchObject(expected('ClientStream'));
     const bidi = client.Bidi();
     bidi.end();
@@ -83,13 +100,17 @@ describe('grpc-js server helpers', () => {
     const socket = path.join(tmp.path, 'front.sock');
     await front.listenUnix(socket);
 
-    const healthPkg = grpc.loadPackageDefinition(protoLoader.loadSync(healthProtoPath, { enums: String })) as unknown as {
+    const healthPkg = grpc.loadPackageDefinition(
+      protoLoader.loadSync(healthProtoPath, { enums: String }),
+    ) as unknown as {
       grpc: { health: { v1: { Health: grpc.ServiceClientConstructor } } };
     };
     const health = new healthPkg.grpc.health.v1.Health(`unix:${socket}`, grpc.credentials.createInsecure());
     const check = (service: string) =>
       new Promise<{ status: string }>((resolve, reject) =>
-        health.check!({ service }, (e: grpc.ServiceError | null, r: { status: string }) => (e ? reject(e) : resolve(r))),
+        health.check!({ service }, (e: grpc.ServiceError | null, r: { status: string }) =>
+          e ? reject(e) : resolve(r),
+        ),
       );
     await expect(check('')).resolves.toMatchObject({ status: 'SERVING' });
     await expect(check('time.TimeService')).resolves.toMatchObject({ status: 'SERVING' });

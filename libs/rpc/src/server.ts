@@ -12,7 +12,10 @@ import { prepareSocketPath, restrictSocketMode } from './socket-path';
 
 /** Service names the standard services add (health and both reflection versions). */
 export const HEALTH_SERVICE = 'grpc.health.v1.Health';
-export const REFLECTION_SERVICES = ['grpc.reflection.v1.ServerReflection', 'grpc.reflection.v1alpha.ServerReflection'] as const;
+export const REFLECTION_SERVICES = [
+  'grpc.reflection.v1.ServerReflection',
+  'grpc.reflection.v1alpha.ServerReflection',
+] as const;
 
 export function createServer(options: grpc.ServerOptions = {}): grpc.Server {
   return new grpc.Server({
@@ -39,7 +42,11 @@ export async function listenUnix(server: grpc.Server, socketPath: string): Promi
 }
 
 /** Serves on TCP; returns the bound port (useful with port 0). */
-export async function listenTcp(server: grpc.Server, address: string, creds: grpc.ServerCredentials): Promise<number> {
+export async function listenTcp(
+  server: grpc.Server,
+  address: string,
+  creds: grpc.ServerCredentials,
+): Promise<number> {
   try {
     return await bind(server, address, creds);
   } catch (err) {
@@ -72,7 +79,10 @@ export interface StandardServicesOptions {
 }
 
 /** Adds grpc.health.v1 and server reflection; returns the health service to change statuses. */
-export function addStandardServices(server: grpc.Server, opts: StandardServicesOptions): HealthImplementation {
+export function addStandardServices(
+  server: grpc.Server,
+  opts: StandardServicesOptions,
+): HealthImplementation {
   const statuses: Record<string, ServingStatus> = { '': 'SERVING' };
   for (const name of opts.serviceNames) statuses[name] = 'SERVING';
   const health = new HealthImplementation(statuses);
@@ -103,11 +113,16 @@ export function implement<H extends grpc.UntypedServiceImplementation>(
       continue;
     }
     const error = () =>
-      new RpcError(Status.UNIMPLEMENTED, `method ${method.path.slice(1)} is not implemented`).toServiceError();
+      new RpcError(
+        Status.UNIMPLEMENTED,
+        `method ${method.path.slice(1)} is not implemented`,
+      ).toServiceError();
     if (!method.responseStream) {
-      out[name] = ((_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback(error())) as grpc.UntypedHandleCall;
+      out[name] = ((_call: unknown, callback: grpc.sendUnaryData<unknown>) =>
+        callback(error())) as grpc.UntypedHandleCall;
     } else {
-      out[name] = ((call: grpc.ServerWritableStream<unknown, unknown>) => call.emit('error', error())) as grpc.UntypedHandleCall;
+      out[name] = ((call: grpc.ServerWritableStream<unknown, unknown>) =>
+        call.emit('error', error())) as grpc.UntypedHandleCall;
     }
   }
   return out as H;

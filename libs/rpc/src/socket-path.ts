@@ -16,8 +16,10 @@ export async function prepareSocketPath(socketPath: string): Promise<void> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw err;
   }
-  if (!stat.isSocket()) throw new Error(`error preparing socket ${socketPath}: a non-socket file is in the way`);
-  if (await isListening(socketPath)) throw new Error(`error preparing socket ${socketPath}: another process is listening on it`);
+  if (!stat.isSocket())
+    throw new Error(`error preparing socket ${socketPath}: a non-socket file is in the way`);
+  if (await isListening(socketPath))
+    throw new Error(`error preparing socket ${socketPath}: another process is listening on it`);
   await fs.promises.unlink(socketPath);
 }
 

@@ -34,14 +34,18 @@ export class GrpcStreamServer {
     tls?: TlsOptions,
   ) {
     const options = { settings: PROXY_HTTP2_SETTINGS, maxSessionMemory: 64 };
-    this.server = tls ? http2.createSecureServer({ ...options, ...tls, ALPNProtocols: ['h2'] }) : http2.createServer(options);
+    this.server = tls
+      ? http2.createSecureServer({ ...options, ...tls, ALPNProtocols: ['h2'] })
+      : http2.createServer(options);
     this.server.on('session', (session: http2.ServerHttp2Session) => {
       this.sessions.add(session);
       session.once('close', () => this.sessions.delete(session));
       session.on('error', () => session.destroy());
     });
     // Small unary replies must not wait for Nagle (no-op on unix sockets).
-    this.server.on('connection', (socket: { setNoDelay?: (v: boolean) => void }) => socket.setNoDelay?.(true));
+    this.server.on('connection', (socket: { setNoDelay?: (v: boolean) => void }) =>
+      socket.setNoDelay?.(true),
+    );
     this.server.on('stream', (stream, headers) => this.onStream(stream, headers));
   }
 
@@ -61,7 +65,8 @@ export class GrpcStreamServer {
 
   private listen(opts: { path?: string; host?: string; port?: number }): Promise<void> {
     return new Promise((resolve, reject) => {
-      const onError = (err: Error) => reject(new Error(`error listening on ${opts.path ?? `${opts.host}:${opts.port}`}: ${err.message}`));
+      const onError = (err: Error) =>
+        reject(new Error(`error listening on ${opts.path ?? `${opts.host}:${opts.port}`}: ${err.message}`));
       this.server.once('error', onError);
       this.server.listen(opts, () => {
         this.server.off('error', onError);

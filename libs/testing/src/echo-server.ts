@@ -44,11 +44,24 @@ export interface EchoReply {
   index: number;
 }
 
-type Unary = (req: EchoRequest, md: grpc.Metadata, opts: Partial<grpc.CallOptions>, cb: grpc.requestCallback<EchoReply>) => grpc.ClientUnaryCall;
+type Unary = (
+  req: EchoRequest,
+  md: grpc.Metadata,
+  opts: Partial<grpc.CallOptions>,
+  cb: grpc.requestCallback<EchoReply>,
+) => grpc.ClientUnaryCall;
 export interface EchoClient extends grpc.Client {
   Unary: Unary;
-  ServerStream(req: EchoRequest, md?: grpc.Metadata, opts?: Partial<grpc.CallOptions>): grpc.ClientReadableStream<EchoReply>;
-  ClientStream(md: grpc.Metadata, opts: Partial<grpc.CallOptions>, cb: grpc.requestCallback<EchoReply>): grpc.ClientWritableStream<EchoRequest>;
+  ServerStream(
+    req: EchoRequest,
+    md?: grpc.Metadata,
+    opts?: Partial<grpc.CallOptions>,
+  ): grpc.ClientReadableStream<EchoReply>;
+  ClientStream(
+    md: grpc.Metadata,
+    opts: Partial<grpc.CallOptions>,
+    cb: grpc.requestCallback<EchoReply>,
+  ): grpc.ClientWritableStream<EchoRequest>;
   Bidi(md?: grpc.Metadata, opts?: Partial<grpc.CallOptions>): grpc.ClientDuplexStream<EchoRequest, EchoReply>;
 }
 
@@ -64,12 +77,17 @@ export function echoPackage(): { service: grpc.ServiceDefinition; Client: grpc.S
     fs.rmSync(dir, { recursive: true, force: true });
     cached = grpc.loadPackageDefinition(def);
   }
-  const Client = ((cached.test as grpc.GrpcObject).echo as grpc.GrpcObject).Echo as grpc.ServiceClientConstructor;
+  const Client = ((cached.test as grpc.GrpcObject).echo as grpc.GrpcObject)
+    .Echo as grpc.ServiceClientConstructor;
   return { service: Client.service, Client };
 }
 
 /** A client of the echo service at a grpc-js target ('unix:/path', '127.0.0.1:port'). */
-export function echoClient(target: string, creds = grpc.credentials.createInsecure(), options: grpc.ClientOptions = {}): EchoClient {
+export function echoClient(
+  target: string,
+  creds = grpc.credentials.createInsecure(),
+  options: grpc.ClientOptions = {},
+): EchoClient {
   const { Client } = echoPackage();
   return new Client(target, creds, options) as unknown as EchoClient;
 }
@@ -93,7 +111,11 @@ export class EchoServer {
         this.sendHeaders(call);
         const answer = () => {
           if (call.request.fail_code) {
-            cb({ code: call.request.fail_code, details: `failing as asked: ${call.request.text}`, metadata: this.trailers(call) });
+            cb({
+              code: call.request.fail_code,
+              details: `failing as asked: ${call.request.text}`,
+              metadata: this.trailers(call),
+            });
             return;
           }
           cb(null, this.reply(call.request.text ?? '', 0), this.trailers(call));
@@ -124,7 +146,10 @@ export class EchoServer {
           this.cancelled.push('ServerStream');
         });
       },
-      ClientStream: (call: grpc.ServerReadableStream<EchoRequest, EchoReply>, cb: grpc.sendUnaryData<EchoReply>) => {
+      ClientStream: (
+        call: grpc.ServerReadableStream<EchoRequest, EchoReply>,
+        cb: grpc.sendUnaryData<EchoReply>,
+      ) => {
         this.seen(call);
         const texts: string[] = [];
         call.on('data', (req: EchoRequest) => texts.push(req.text ?? ''));
@@ -143,7 +168,9 @@ export class EchoServer {
 
   /** Binds to a grpc-js address ('unix:/path' or '127.0.0.1:0'); returns the port. */
   listen(address: string, creds = grpc.ServerCredentials.createInsecure()): Promise<number> {
-    return new Promise((resolve, reject) => this.server.bindAsync(address, creds, (err, port) => (err ? reject(err) : resolve(port))));
+    return new Promise((resolve, reject) =>
+      this.server.bindAsync(address, creds, (err, port) => (err ? reject(err) : resolve(port))),
+    );
   }
 
   close(): Promise<void> {
@@ -179,7 +206,9 @@ export class EchoServer {
 }
 
 /** Collects a readable stream's messages until it ends (rejects with its error). */
-export function collect<T>(stream: grpc.ClientReadableStream<T> | grpc.ClientDuplexStream<unknown, T>): Promise<T[]> {
+export function collect<T>(
+  stream: grpc.ClientReadableStream<T> | grpc.ClientDuplexStream<unknown, T>,
+): Promise<T[]> {
   return new Promise((resolve, reject) => {
     const out: T[] = [];
     stream.on('data', (m: T) => out.push(m));

@@ -7,7 +7,13 @@ export interface TestPKI {
   /** A CA nobody trusts, for refusal tests. */
   otherCA: CertificateAndKey;
   /** A leaf from the OS CA (or `from`): server certs get 127.0.0.1 and localhost as SANs by default. */
-  issue(opts: { commonName: string; usage: CertificateUsage; ipAddresses?: string[]; organization?: string[]; from?: CertificateAndKey }): CertificateAndKey;
+  issue(opts: {
+    commonName: string;
+    usage: CertificateUsage;
+    ipAddresses?: string[];
+    organization?: string[];
+    from?: CertificateAndKey;
+  }): CertificateAndKey;
 }
 
 export function createTestPKI(): TestPKI {

@@ -7,6 +7,12 @@ process.noDeprecation = true;
 
 const abort = new AbortController();
 process.once('SIGINT', () => abort.abort());
+// Output piped into `head` closes early: stop quietly, as the reader has all it wants.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  abort.abort();
+  process.exit(process.exitCode ?? 0);
+});
 
 runTalosctl(process.argv, {
   stdout: process.stdout,

@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { EVENT_TYPE_URL_PREFIX, machine } from '@talos/api';
 import type { NodePart } from '@talos/client';
 import { CliRun, messageOf } from '../cli';
-import { formatTable } from '../output/table';
+import { StreamingTable } from '../output/table';
 
 export const EVENTS_HEADER = ['NODE', 'ID', 'EVENT', 'SOURCE', 'MESSAGE'];
 
@@ -87,8 +87,8 @@ export function registerEvents(program: Command, run: CliRun): void {
           { tailEvents: opts.tail, tailSeconds: opts.duration, tailId: opts.since },
           { signal: run.signal },
         );
-        // Events trickle in: the header is aligned with the first event, then each line stands
-        // alone (as Talos's tabwriter flushes per event).
+        // Events trickle in: each row is printed as it comes, aligned with the rows before it.
+        const table = new StreamingTable();
         let header = true;
         try {
           for await (const part of stream) {
@@ -98,13 +98,17 @@ export function registerEvents(program: Command, run: CliRun): void {
             }
             const row = eventRow(part);
             if (!row) continue;
-            run.out(formatTable(header ? [EVENTS_HEADER, row] : [row]));
+            if (header) {
+              table.widen(row);
+              run.out(table.row(EVENTS_HEADER));
+            }
+            run.out(table.row(row));
             header = false;
           }
         } catch (err) {
           throw new Error(`error watching events: ${messageOf(err)}`);
         }
-        if (header) run.out(formatTable([EVENTS_HEADER]));
+        if (header) run.out(table.row(EVENTS_HEADER));
       });
     });
 }

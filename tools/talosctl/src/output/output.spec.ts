@@ -1,4 +1,4 @@
-import { formatTable, Table } from './table';
+import { formatTable, StreamingTable, Table } from './table';
 import { goDuration, goTime, humanizeBytes } from './format';
 import { NodeLines } from './lines';
 
@@ -64,5 +64,16 @@ describe('NodeLines', () => {
     splitter.push('a', 'lo\nwor');
     splitter.flush();
     expect(lines).toEqual(['b: one', 'a: hello', 'a: wor', 'b: tw']);
+  });
+});
+
+describe('StreamingTable', () => {
+  it('keeps columns aligned with earlier rows and only ever widens them', () => {
+    const t = new StreamingTable();
+    t.widen(['node', 'x']);
+    expect(t.row(['N', 'LAST'])).toBe('N      LAST\n');
+    expect(t.row(['n', 'a'])).toBe('n      a\n');
+    expect(t.row(['longer-node', 'b'])).toBe('longer-node   b\n');
+    expect(t.row(['n', 'c'])).toBe('n             c\n');
   });
 });

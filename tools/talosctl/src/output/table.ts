@@ -38,3 +38,30 @@ export class Table {
     return formatTable(this.rows, this.gap);
   }
 }
+
+/**
+ * A table printed row by row as rows arrive (event streams): columns keep the widest width
+ * seen so far, so rows stay aligned unless a later cell is wider than everything before it.
+ */
+export class StreamingTable {
+  private readonly widths: number[] = [];
+
+  constructor(private readonly gap: number = TABWRITER_GAP) {}
+
+  /** Makes room for `cells` without printing them (to align a header with the first row). */
+  widen(cells: readonly string[]): void {
+    cells.slice(0, -1).forEach((cell, i) => {
+      this.widths[i] = Math.max(this.widths[i] ?? 0, cell.length);
+    });
+  }
+
+  /** The text of one row, newline included. */
+  row(cells: readonly string[]): string {
+    this.widen(cells);
+    return formatRow(cells, this.widths, this.gap);
+  }
+}
+
+function formatRow(cells: readonly string[], widths: readonly number[], gap: number): string {
+  return `${cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + gap))).join('')}\n`;
+}

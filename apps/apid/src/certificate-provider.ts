@@ -1,0 +1,165 @@
+// apid's serving (and node-to-node client) certificate. The first one must exist before apid
+// listens; later ones (renewal) reach listeners, which swap TLS contexts without a restart.
+import * as grpc from '@grpc/grpc-js';
+import * as net from 'node:net';
+import { clients } from '@talos/api';
+import { TRUSTD_PORT, METADATA_TOKEN } from '@talos/constants';
+import type { Logger } from '@talos/log';
+import { certificateInfo, generateKeyAndCSR, keyMatchesCertificate, verifyChain } from '@talos/pki';
+
+export interface ServingCertificate {
+  /** The OS CA: clients must chain to it, and so must other nodes' apids. */
+  ca: string;
+  crt: string;
+  key: string;
+}
+
+export type CertificateListener = (cert: ServingCertificate) => void;
+
+export interface CertificateProvider {
+  current(): ServingCertificate;
+  /** Registers a listener for new certificates; returns the unsubscribe function. */
+  onChange(listener: CertificateListener): () => void;
+}
+
+/** Holds a certificate and tells listeners when it is replaced. */
+export class CertificateStore implements CertificateProvider {
+  private readonly listeners = new Set<CertificateListener>();
+
+  constructor(private cert: ServingCertificate) {}
+
+  current(): ServingCertificate {
+    return this.cert;
+  }
+
+  onChange(listener: CertificateListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  update(cert: ServingCertificate): void {
+    this.cert = cert;
+    for (const listener of this.listeners) listener(cert);
+  }
+}
+
+/** What apid asks trustd to put in its certificate. */
+export interface CertificateNames {
+  commonName: string;
+  ipAddresses: string[];
+  dnsNames: string[];
+}
+
+/** One attempt at one trustd endpoint: returns the signed certificate PEM. */
+export type CertificateRequester = (endpoint: string, csr: string) => Promise<string>;
+
+export interface TrustdCertificateOptions {
+  /** trustd hosts (`host` or `host:port`; TRUSTD_PORT when no port), tried round-robin. */
+  endpoints: string[];
+  /** machine.token. */
+  token: string;
+  /** OS CA certificate (PEM): trustd's serving cert and ours must chain to it. */
+  ca: string;
+  names: CertificateNames;
+  logger: Logger;
+  retryIntervalMs?: number;
+  timeoutMs?: number;
+  /** Replaces the gRPC call to trustd (tests). */
+  request?: CertificateRequester;
+}
+
+const DEFAULT_RETRY_INTERVAL_MS = 5_000;
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+
+/** `host` -> `host:50001`, `[v6]` and `v6` handled, explicit ports kept. */
+export function trustdTarget(endpoint: string): string {
+  if (net.isIPv6(endpoint)) return `[${endpoint}]:${TRUSTD_PORT}`;
+  if (/^\[.*\]$/.test(endpoint)) return `${endpoint}:${TRUSTD_PORT}`;
+  if (/:\d+$/.test(endpoint)) return endpoint;
+  return `${endpoint}:${TRUSTD_PORT}`;
+}
+
+/**
+ * The real requester: securityapi.SecurityService/Certificate over TLS verified against the OS
+ * CA (chain only: endpoints may be names or addresses the trustd certificate does not list),
+ * with the token as `token` metadata.
+ */
+export function trustdRequester(token: string, ca: string, timeoutMs = 10_000): CertificateRequester {
+  return (endpoint, csr) =>
+    new Promise((resolve, reject) => {
+      const creds = grpc.credentials.createSsl(Buffer.from(ca), null, null, {
+        checkServerIdentity: () => undefined,
+      });
+      const client = new clients.securityapi.SecurityService(trustdTarget(endpoint), creds, {
+        'grpc.use_local_subchannel_pool': 1,
+        // The name is not checked (see above); a fixed one keeps an IP out of TLS SNI (RFC 6066).
+        'grpc.ssl_target_name_override': 'trustd',
+      });
+      const md = new grpc.Metadata();
+      md.set(METADATA_TOKEN, token);
+      client.Certificate({ csr: Buffer.from(csr) }, md, { deadline: Date.now() + timeoutMs }, (err, res) => {
+        client.close();
+        if (err) return reject(new Error(err.details || err.message));
+        resolve(Buffer.from(res?.crt ?? []).toString('utf8'));
+      });
+    });
+}
+
+/** Asks trustd for a certificate: round-robin over endpoints, every retryInterval, until timeout. */
+export async function requestCertificate(opts: TrustdCertificateOptions): Promise<ServingCertificate> {
+  if (opts.endpoints.length === 0) throw new Error('error obtaining certificate: no trustd endpoints');
+  const request = opts.request ?? trustdRequester(opts.token, opts.ca);
+  const retryMs = opts.retryIntervalMs ?? DEFAULT_RETRY_INTERVAL_MS;
+  const deadline = Date.now() + (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const { key, csr } = generateKeyAndCSR(opts.names);
+  let lastError = '';
+  for (let attempt = 0; ; attempt++) {
+    const endpoint = opts.endpoints[attempt % opts.endpoints.length]!;
+    try {
+      const crt = await request(endpoint, csr);
+      if (!verifyChain(crt, opts.ca)) throw new Error('certificate from trustd does not chain to the OS CA');
+      if (!keyMatchesCertificate(key, crt)) throw new Error('certificate from trustd does not match our key');
+      const info = certificateInfo(crt);
+      opts.logger.info(
+        {
+          endpoint,
+          ipAddresses: info.ipAddresses,
+          dnsNames: info.dnsNames,
+          notAfter: info.notAfter.toISOString(),
+          fingerprint: info.fingerprintSha256,
+        },
+        'obtained serving certificate from trustd',
+      );
+      return { ca: opts.ca, crt, key };
+    } catch (err) {
+      lastError = `${endpoint}: ${(err as Error).message}`;
+      opts.logger.warn(
+        { endpoint, attempt: attempt + 1, err: (err as Error).message },
+        'certificate request failed, will retry',
+      );
+    }
+    if (Date.now() + retryMs > deadline) break;
+    await new Promise((r) => setTimeout(r, retryMs));
+  }
+  throw new Error(
+    `error obtaining certificate from trustd: gave up after ${opts.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms (last error: ${lastError})`,
+  );
+}
+
+/** A CertificateStore fed by trustd; renew() asks again (scheduled by the renewal work). */
+export class TrustdCertificateProvider extends CertificateStore {
+  private constructor(
+    cert: ServingCertificate,
+    private readonly opts: TrustdCertificateOptions,
+  ) {
+    super(cert);
+  }
+
+  static async obtain(opts: TrustdCertificateOptions): Promise<TrustdCertificateProvider> {
+    return new TrustdCertificateProvider(await requestCertificate(opts), opts);
+  }
+
+  async renew(): Promise<void> {
+    this.update(await requestCertificate(this.opts));
+  }
+}
