@@ -143,9 +143,20 @@ export function clustersDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(env.HOME ?? '/root', '.talos', 'clusters');
 }
 
-/** Process provisioner: node N (0-based) listens on 127.0.0.(N+2). */
-export function processNodeAddress(index: number): string {
-  return `127.0.0.${index + 2}`;
+/** Process provisioner: nodes live on loopback addresses; node N (0-based) gets host N+2 of the CIDR. */
+export const DEFAULT_PROCESS_CIDR = '127.0.0.0/24';
+export function processNodeAddress(index: number, cidr: string = DEFAULT_PROCESS_CIDR): string {
+  const [base, bits] = cidr.split('/');
+  const octets = (base ?? '').split('.').map(Number);
+  const prefix = Number(bits);
+  if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255) || !(prefix >= 8 && prefix <= 30)) {
+    throw new Error(`invalid CIDR "${cidr}": expected an IPv4 network such as ${DEFAULT_PROCESS_CIDR}`);
+  }
+  const network = (((octets[0]! << 24) | (octets[1]! << 16) | (octets[2]! << 8) | octets[3]!) >>> 0) & (~0 << (32 - prefix));
+  const hosts = 2 ** (32 - prefix) - 2;
+  if (index + 2 > hosts) throw new Error(`node ${index + 1} does not fit in ${cidr}`);
+  const ip = (network + index + 2) >>> 0;
+  return [ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255].join('.');
 }
 
 /** Default cluster name (`talosctl cluster create`). */

@@ -14,6 +14,8 @@ export interface ClusterShape {
   name: string;
   controlplanes: number;
   workers: number;
+  /** Loopback network the nodes get addresses from (default DEFAULT_PROCESS_CIDR). */
+  cidr?: string;
 }
 
 /** Cluster names become host names and folder names: keep them to DNS label characters. */
@@ -31,21 +33,22 @@ export function planNodes(shape: ClusterShape): PlannedNode[] {
   if (!Number.isInteger(shape.workers) || shape.workers < 0) {
     throw new Error(`invalid number of workers: ${shape.workers}`);
   }
-  // 127.0.0.2 .. 127.0.0.254: the last octet must stay a valid host.
-  if (shape.controlplanes + shape.workers > 253) throw new Error('at most 253 nodes fit on 127.0.0.0/24');
+  if (shape.cidr !== undefined && !shape.cidr.startsWith('127.')) {
+    throw new Error(`invalid CIDR "${shape.cidr}": process clusters live on loopback (127.0.0.0/8)`);
+  }
   const nodes: PlannedNode[] = [];
   for (let i = 0; i < shape.controlplanes; i++) {
     nodes.push({
       name: `${shape.name}-master-${i + 1}`,
       type: i === 0 ? 'init' : 'controlplane',
-      address: processNodeAddress(nodes.length),
+      address: processNodeAddress(nodes.length, shape.cidr),
     });
   }
   for (let i = 0; i < shape.workers; i++) {
     nodes.push({
       name: `${shape.name}-worker-${i + 1}`,
       type: 'join',
-      address: processNodeAddress(nodes.length),
+      address: processNodeAddress(nodes.length, shape.cidr),
     });
   }
   return nodes;

@@ -40,6 +40,8 @@ export interface CreateRequest {
   name: string;
   controlplanes: number;
   workers: number;
+  /** Loopback network for node addresses (`--cidr`); 127.0.0.0/24 by default. */
+  cidr?: string;
   /** The talosconfig the cluster's context is merged into. */
   talosconfig: string;
   /** Folder holding the daemon bundles (`<dir>/machined/main.js`). */

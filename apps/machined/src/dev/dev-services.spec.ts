@@ -112,7 +112,7 @@ describe('dev-mode services', () => {
         await mkdir(path.dirname(bundle), { recursive: true });
         await writeFile(
           bundle,
-          fakeDaemon(path.join(dir, `${daemon}.argv`), daemon === 'udevd' ? undefined : paths.socket(daemon)),
+          fakeDaemon(path.join(dir, `${daemon}.argv`), paths.socket(daemon)),
         );
       }
       node = new MachineNode({
@@ -150,7 +150,7 @@ describe('dev-mode services', () => {
           .events()
           .find(
             (e) =>
-              e.msg === 'Health check successful' || (id === 'udevd' && e.state === ServiceState.Running),
+              e.msg === 'Health check successful',
           )!
           .ts.getTime();
       const preparedAt = (id: string) =>

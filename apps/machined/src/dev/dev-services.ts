@@ -25,7 +25,7 @@ interface DaemonSpec {
 }
 
 const DAEMON_SPECS: Readonly<Record<string, DaemonSpec>> = {
-  udevd: { dependsOn: () => [], flags: [] },
+  udevd: { dependsOn: () => [], flags: [], health: 'grpc' },
   routerd: { dependsOn: () => ['machined'], flags: [], health: 'grpc' },
   networkd: { dependsOn: () => ['machined'], flags: ['config'], health: 'grpc' },
   timed: { dependsOn: () => ['networkd'], flags: ['config'], health: 'grpc' },

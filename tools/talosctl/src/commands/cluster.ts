@@ -1,7 +1,7 @@
 // talosctl cluster create|destroy|show: local clusters through a provisioner (here: `process`,
 // every node a folder of daemon processes on its own loopback address).
 import { Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_CLUSTER_NAME } from '@talos/constants';
+import { DEFAULT_CLUSTER_NAME, DEFAULT_PROCESS_CIDR } from '@talos/constants';
 import { NodeStatus, ProcessProvisioner, findBundleDir, type ClusterState } from '@talos/provision';
 import { CliRun, globalsOf } from '../cli';
 import { Table, formatTable } from '../output/table';
@@ -59,6 +59,7 @@ export function registerCluster(program: Command, run: CliRun): void {
     .description('Creates a local cluster')
     .option('--controlplanes <n>', 'the number of control plane nodes', parseCount, 1)
     .option('--workers <n>', 'the number of worker nodes', parseCount, 1)
+    .option('--cidr <cidr>', 'loopback network the nodes get addresses from (node N: host N+2)', DEFAULT_PROCESS_CIDR)
     .option(
       '--wait-timeout <seconds>',
       'how long to wait for every node to answer through apid',
@@ -66,7 +67,7 @@ export function registerCluster(program: Command, run: CliRun): void {
     )
     .action(
       async (
-        opts: CommonOpts & { controlplanes: number; workers: number; waitTimeout?: number },
+        opts: CommonOpts & { controlplanes: number; workers: number; cidr: string; waitTimeout?: number },
         cmd: Command,
       ) => {
         checkProvisioner(opts.provisioner);
@@ -75,6 +76,7 @@ export function registerCluster(program: Command, run: CliRun): void {
           name: opts.name,
           controlplanes: opts.controlplanes,
           workers: opts.workers,
+          cidr: opts.cidr,
           clustersDir: opts.stateDir,
           talosconfig: run.talosconfigPath(globals),
           bundleDir: findBundleDir({ env: run.deps.env }),
