@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Bundles one app (apps/<daemon> or tools/talosctl) into dist/<dir>/main.js: one file per process,
 // so that a node start reads one file (fast from a squashfs) and the image carries no node_modules.
+// Other entries (benchmarks) name their entry (relative to the project) and output (relative to the
+// workspace): `bundle.mjs bench src/api.ts dist/bench/api/main.js`.
 // koffi carries a native addon and stays external; the image ships its package beside the bundles.
 import { build } from 'esbuild';
 import * as fs from 'node:fs';
@@ -8,15 +10,17 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dir = process.argv[2];
+const [dir, entry = path.join('src', 'main.ts'), out = path.join('dist', dir ?? '', 'main.js')] =
+  process.argv.slice(2);
 if (!dir) {
-  console.error('usage: bundle.mjs <project dir>, e.g. apps/apid');
+  console.error('usage: bundle.mjs <project dir> [entry] [outfile], e.g. apps/apid');
   process.exit(2);
 }
+const outfile = path.join(root, out);
 
 await build({
-  entryPoints: [path.join(root, dir, 'src', 'main.ts')],
-  outfile: path.join(root, 'dist', dir, 'main.js'),
+  entryPoints: [path.join(root, dir, entry)],
+  outfile,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -35,7 +39,7 @@ await build({
 // grpc-health-check and @grpc/reflection read their .proto files at run time from
 // `<module dir>/../../proto`; bundled, that is `<bundle dir>/../../proto` (dist/proto here,
 // /usr/lib/talos/proto in the image, beside apps/ and tools/). Ship them there.
-const protoDir = path.resolve(path.dirname(path.join(root, 'dist', dir, 'main.js')), '..', '..', 'proto');
+const protoDir = path.resolve(path.dirname(outfile), '..', '..', 'proto');
 for (const src of [
   'node_modules/grpc-health-check/proto',
   'node_modules/@grpc/reflection/build/proto/grpc',

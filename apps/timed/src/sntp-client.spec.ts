@@ -1,6 +1,6 @@
 import * as dgram from 'node:dgram';
 import * as fs from 'node:fs';
-import { CHRONYD, freeUdpPort, startChronyd, type Chronyd } from './chronyd.testkit';
+import { CHRONYD, freeUdpPort, startChronyd, type Chronyd } from '@talos/testing';
 import { encodeRequest, writeNtpTimestamp } from './ntp-packet';
 import { SntpClient, parseServer } from './sntp-client';
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { silentLogger } from '@talos/log';
-import { CHRONYD, freeUdpPort, startChronyd, type Chronyd } from './chronyd.testkit';
+import { CHRONYD, freeUdpPort, startChronyd, type Chronyd } from '@talos/testing';
 import { SntpClient } from './sntp-client';
 import { TimeSyncer, queryFirst } from './time-syncer';
 

@@ -6,7 +6,7 @@ import { NodePaths } from '@talos/constants';
 import { silentLogger } from '@talos/log';
 import { dialUnix, unary } from '@talos/rpc';
 import { bundleDaemon, makeTmpDir, startDaemon, waitFor, type TmpDir } from '@talos/testing';
-import { CHRONYD, freeUdpPort, startChronyd, type Chronyd } from './chronyd.testkit';
+import { CHRONYD, freeUdpPort, startChronyd, type Chronyd } from '@talos/testing';
 import { Timed } from './timed';
 
 /** grpc.health.v1.Health/Check for the overall status: 1 is SERVING. */

@@ -15,3 +15,4 @@ export {
   type EchoRequest,
 } from './echo-server';
 export { bundleDaemon, startDaemon, waitFor, type DaemonBundle, type DaemonProcess } from './daemon-process';
+export { CHRONYD, freeUdpPort, startChronyd, type Chronyd } from './chronyd';

@@ -140,10 +140,15 @@ export interface ProcessCluster {
 }
 
 /** `talosctl cluster create --provisioner process`, with every node answering before it resolves. */
-export async function createProcessCluster(name: string, controlplanes: number, workers: number): Promise<ProcessCluster> {
+export async function createProcessCluster(
+  name: string,
+  controlplanes: number,
+  workers: number,
+  cidr: string,
+): Promise<ProcessCluster> {
   const talosctl = new Talosctl();
   const created = await talosctl.run(
-    ['cluster', 'create', '--provisioner', 'process', '--name', name, '--controlplanes', String(controlplanes), '--workers', String(workers)],
+    ['cluster', 'create', '--provisioner', 'process', '--name', name, '--cidr', cidr, '--controlplanes', String(controlplanes), '--workers', String(workers)],
     180_000,
   );
   const destroy = async (): Promise<void> => {

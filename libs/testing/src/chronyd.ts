@@ -1,11 +1,10 @@
-// Runs a real NTP server for tests: Debian's chronyd on a loopback port, serving its local clock
+// Runs a real NTP server for tests (timed's specs, the e2e suites): Debian's chronyd on a loopback port, serving its local clock
 // at stratum 8 and never touching the system clock (-x).
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as dgram from 'node:dgram';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SntpClient } from './sntp-client';
 
 export const CHRONYD = '/usr/sbin/chronyd';
 
@@ -55,11 +54,10 @@ export async function startChronyd(): Promise<Chronyd> {
     fs.rmSync(dir, { recursive: true, force: true });
   };
   const server = `127.0.0.1:${port}`;
-  const client = new SntpClient({ timeoutMs: 200 });
   const deadline = Date.now() + 10_000;
   for (;;) {
     try {
-      await client.query(server);
+      await ntpProbe(port, 200);
       return { port, server, stop };
     } catch (err) {
       if (child.exitCode !== null || Date.now() > deadline) {
@@ -69,4 +67,23 @@ export async function startChronyd(): Promise<Chronyd> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+}
+
+/** Sends one client-mode NTP packet and waits for a server-mode reply (readiness only). */
+function ntpProbe(port: number, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const sock = dgram.createSocket('udp4');
+    const done = (err?: Error): void => {
+      clearTimeout(timer);
+      sock.close();
+      if (err) reject(err);
+      else resolve();
+    };
+    const timer = setTimeout(() => done(new Error(`no NTP reply on 127.0.0.1:${port} within ${timeoutMs} ms`)), timeoutMs);
+    sock.on('error', (err) => done(err));
+    sock.on('message', (msg) => ((msg[0]! & 0x7) === 4 ? done() : undefined));
+    const packet = Buffer.alloc(48);
+    packet[0] = (4 << 3) | 3; // version 4, client mode
+    sock.send(packet, port, '127.0.0.1');
+  });
 }
