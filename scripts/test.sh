@@ -8,7 +8,12 @@ export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false CI="${CI:-}"
 bash scripts/setup.sh || exit 1
 
 out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+# Whatever a crashed suite left behind: its process clusters live under talos-e2e-* temp homes.
+cleanup() {
+  pkill -KILL -f 'talos-e2e-' 2>/dev/null || true
+  rm -rf "$out"
+}
+trap cleanup EXIT
 status=0
 step() {
   local name=$1; shift

@@ -18,11 +18,15 @@ export interface LoadPlan {
 type ToWorker = { type: 'job'; plan: LoadPlan } | { type: 'go' };
 type FromWorker = { type: 'ready' } | { type: 'result'; report: LoadReport } | { type: 'error'; message: string };
 
+/** Called when the warm-up is over and the measured run starts (to start CPU meters). */
+export type OnMeasure = () => void;
+
 /** Warm-up then the measured run, in this process. */
-export async function runPlan(plan: LoadPlan): Promise<LoadResult> {
+export async function runPlan(plan: LoadPlan, onMeasure?: OnMeasure): Promise<LoadResult> {
   const bound = bindCall(plan.target);
   try {
     await runLoad(bound.call, { concurrency: plan.concurrency, durationMs: plan.warmupMs });
+    onMeasure?.();
     return await runLoad(bound.call, { concurrency: plan.concurrency, durationMs: plan.durationMs });
   } finally {
     bound.close();
@@ -30,7 +34,12 @@ export async function runPlan(plan: LoadPlan): Promise<LoadResult> {
 }
 
 /** The same plan over `generators` processes started from `script`; results merged. */
-export async function runPlanInWorkers(plan: LoadPlan, generators: number, script: string): Promise<LoadResult> {
+export async function runPlanInWorkers(
+  plan: LoadPlan,
+  generators: number,
+  script: string,
+  onMeasure?: OnMeasure,
+): Promise<LoadResult> {
   const share = Math.max(1, Math.round(plan.concurrency / generators));
   const children: ChildProcess[] = [];
   const exited: Array<Promise<void>> = [];
@@ -56,6 +65,7 @@ export async function runPlanInWorkers(plan: LoadPlan, generators: number, scrip
       child.send({ type: 'job', plan: { ...plan, concurrency: share } } satisfies ToWorker);
     }
     await Promise.all(ready);
+    onMeasure?.();
     for (const child of children) child.send({ type: 'go' } satisfies ToWorker);
     return combineReports(await Promise.all(results));
   } finally {

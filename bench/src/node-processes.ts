@@ -62,16 +62,3 @@ export function sampleMemory(pid: number): MemorySample {
     privateKb: field('Private_Clean') + field('Private_Dirty'),
   };
 }
-
-/** Clock ticks per second of /proc/PID/stat times (USER_HZ; 100 on every Linux we run on). */
-const USER_HZ = 100;
-
-/** CPU time (user + system) a process has used so far, in milliseconds. */
-export function cpuTimeMs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The command name (field 2) may hold spaces; fields after it are plain numbers.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  return ((utime + stime) * 1000) / USER_HZ;
-}
