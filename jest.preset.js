@@ -10,7 +10,9 @@ const moduleNameMapper = Object.fromEntries(
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'))] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'))],
+  },
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

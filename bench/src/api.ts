@@ -26,6 +26,7 @@ interface Flags {
   fanoutNodes: number[];
   memoryCalls: number;
   settle: number;
+  addressWait: number;
   only: Figure[];
 }
 
@@ -46,22 +47,61 @@ const env = (name: string, fallback: string): string => process.env[name] ?? fal
 function parseFlags(argv: string[]): Flags {
   return new Command('bench-api')
     .description('API benchmark on process clusters (issue 2 figures)')
-    .option('--duration <s>', 'measured seconds per unary row [BENCH_DURATION]', positive, positive(env('BENCH_DURATION', '10')))
-    .option('--warmup <s>', 'warm-up seconds before each row [BENCH_WARMUP]', positive, positive(env('BENCH_WARMUP', '2')))
+    .option(
+      '--duration <s>',
+      'measured seconds per unary row [BENCH_DURATION]',
+      positive,
+      positive(env('BENCH_DURATION', '10')),
+    )
+    .option(
+      '--warmup <s>',
+      'warm-up seconds before each row [BENCH_WARMUP]',
+      positive,
+      positive(env('BENCH_WARMUP', '2')),
+    )
     .option('--concurrency <n>', 'unary calls in flight', positive, 64)
-    .option('--generators <list>', 'load generator process counts to run [BENCH_GENERATORS]', list, list(env('BENCH_GENERATORS', '1,2')))
-    .option('--fanout-duration <s>', 'measured seconds per fan-out row', positive, positive(env('BENCH_FANOUT_DURATION', '5')))
+    .option(
+      '--generators <list>',
+      'load generator process counts to run [BENCH_GENERATORS]',
+      list,
+      list(env('BENCH_GENERATORS', '1,2')),
+    )
+    .option(
+      '--fanout-duration <s>',
+      'measured seconds per fan-out row',
+      positive,
+      positive(env('BENCH_FANOUT_DURATION', '5')),
+    )
     .option('--fanout-concurrency <n>', 'fan-out calls in flight (1: pure latency)', positive, 1)
-    .option('--fanout-nodes <list>', 'node counts to fan out to (the largest sizes the cluster)', list, [1, 3, 10])
+    .option(
+      '--fanout-nodes <list>',
+      'node counts to fan out to (the largest sizes the cluster)',
+      list,
+      [1, 3, 10],
+    )
     .option('--memory-calls <n>', 'calls through apid between the two memory samples', positive, 10_000)
     .option('--settle <s>', 'quiet seconds after start-up before the idle memory sample', positive, 5)
-    .option('--only <figures>', `figures to run, of ${FIGURES.join(',')} [BENCH_ONLY]`, figures, figures(env('BENCH_ONLY', FIGURES.join(','))))
+    .option(
+      '--address-wait <s>',
+      'how long to wait for another process cluster to free 127.0.0.x',
+      positive,
+      600,
+    )
+    .option(
+      '--only <figures>',
+      `figures to run, of ${FIGURES.join(',')} [BENCH_ONLY]`,
+      figures,
+      figures(env('BENCH_ONLY', FIGURES.join(','))),
+    )
     .parse(argv, { from: 'node' })
     .opts<Flags>();
 }
 
 function header(report: Report, flags: Flags): void {
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   report.line(`talos-ts API benchmark, ${new Date().toISOString()}`);
   report.line(
     `node ${process.version}, ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), ` +
@@ -86,7 +126,7 @@ async function main(): Promise<void> {
     void process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(6)}s] ${line}\n`);
 
   const report = new Report();
-  const fixture = new ClusterFixture(talosctl, progress);
+  const fixture = new ClusterFixture(talosctl, progress, flags.addressWait * 1000);
   let cleaning: Promise<void> | undefined;
   const cleanup = (): Promise<void> => (cleaning ??= fixture.cleanup());
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
@@ -102,7 +142,9 @@ async function main(): Promise<void> {
     if (wants('startup') || wants('memory') || wants('unary')) {
       const small: BenchCluster = await fixture.create('bench3', 1, 2);
       if (wants('startup')) {
-        report.section('4. start-up: `talosctl cluster create` of 1 control plane + 2 workers, until every node answers');
+        report.section(
+          '4. start-up: `talosctl cluster create` of 1 control plane + 2 workers, until every node answers',
+        );
         report.line(
           `${small.createSeconds.toFixed(1)} s wall time (talosctl polls apid every ${PROVISION_POLL_INTERVAL_MS / 1000} s, so up to that much is waiting)`,
         );

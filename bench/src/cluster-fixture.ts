@@ -34,6 +34,8 @@ export class ClusterFixture {
   constructor(
     private readonly talosctl: string,
     private readonly progress: (line: string) => void,
+    /** How long to wait for another cluster (someone else's) to free the node addresses. */
+    private readonly addressWaitMs = 10 * 60_000,
   ) {
     this.home = fs.mkdtempSync(path.join(os.tmpdir(), 'talos-bench-'));
   }
@@ -67,23 +69,39 @@ export class ClusterFixture {
       child.once('close', (code, signal) => {
         this.running.delete(child);
         if (code === 0) resolve();
-        else reject(new Error(`talosctl ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${output.trimEnd()}`));
+        else
+          reject(
+            new Error(
+              `talosctl ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${output.trimEnd()}`,
+            ),
+          );
       });
     });
   }
 
   async create(name: string, controlplanes: number, workers: number): Promise<BenchCluster> {
-    await assertAddressesFree(planNodes({ name, controlplanes, workers }).map((n) => n.address));
+    await this.waitForAddresses(planNodes({ name, controlplanes, workers }).map((n) => n.address));
     this.progress(`creating cluster ${name}: ${controlplanes} control plane(s) + ${workers} worker(s)`);
     this.live.add(name);
     const t0 = performance.now();
     await this.talosctlRun([
-      'cluster', 'create', '--provisioner', 'process', '--name', name,
-      '--controlplanes', String(controlplanes), '--workers', String(workers),
+      'cluster',
+      'create',
+      '--provisioner',
+      'process',
+      '--name',
+      name,
+      '--controlplanes',
+      String(controlplanes),
+      '--workers',
+      String(workers),
     ]);
     const createSeconds = (performance.now() - t0) / 1000;
     const state = loadClusterState(this.clusterDir(name));
-    const { name: contextName, context } = selectContext(loadClientConfig(this.talosconfig), state.context ?? name);
+    const { name: contextName, context } = selectContext(
+      loadClientConfig(this.talosconfig),
+      state.context ?? name,
+    );
     const pem = contextCredentials(context, contextName);
     this.progress(`cluster ${name} is up after ${createSeconds.toFixed(1)} s`);
     return {
@@ -92,6 +110,28 @@ export class ClusterFixture {
       credentials: { ca: pem.ca.toString(), crt: pem.crt.toString(), key: pem.key.toString() },
       controlPlane: state.nodes[0] as NodeState,
     };
+  }
+
+  /**
+   * Process clusters all live on 127.0.0.0/24: while another one runs (a test elsewhere on this
+   * machine), ours cannot bind its ports. Wait for it rather than fail.
+   */
+  private async waitForAddresses(addresses: readonly string[]): Promise<void> {
+    const deadline = Date.now() + this.addressWaitMs;
+    let reported = false;
+    for (;;) {
+      const busy = await firstBusyAddress(addresses);
+      if (!busy) return;
+      if (Date.now() >= deadline) {
+        throw new Error(
+          `${busy} is still in use after ${this.addressWaitMs / 1000} s: another process cluster is running`,
+        );
+      }
+      if (!reported)
+        this.progress(`${busy} is in use (another process cluster runs on this machine): waiting for it`);
+      reported = true;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
   }
 
   async destroy(name: string): Promise<void> {
@@ -125,21 +165,17 @@ export class ClusterFixture {
   }
 }
 
-/** A cluster cannot start where another one (someone else's run) holds the node ports. */
-async function assertAddressesFree(addresses: readonly string[]): Promise<void> {
+/** The first `address:port` a node would need that something else holds, if any. */
+async function firstBusyAddress(addresses: readonly string[]): Promise<string | undefined> {
   for (const address of addresses) {
     for (const port of [APID_PORT, TRUSTD_PORT]) {
-      await new Promise<void>((resolve, reject) => {
+      const free = await new Promise<boolean>((resolve) => {
         const server = net.createServer();
-        server.once('error', (err: NodeJS.ErrnoException) =>
-          reject(
-            new Error(
-              `${address}:${port} is in use (${err.code}): another process cluster is running; stop it or wait`,
-            ),
-          ),
-        );
-        server.listen(port, address, () => server.close(() => resolve()));
+        server.once('error', () => resolve(false));
+        server.listen(port, address, () => server.close(() => resolve(true)));
       });
+      if (!free) return `${address}:${port}`;
     }
   }
+  return undefined;
 }

@@ -15,7 +15,11 @@ export interface FanoutOptions {
 
 export const FANOUT_RATIO_TARGET = 2;
 
-export async function fanoutFigure(report: Report, cluster: BenchCluster, opts: FanoutOptions): Promise<void> {
+export async function fanoutFigure(
+  report: Report,
+  cluster: BenchCluster,
+  opts: FanoutOptions,
+): Promise<void> {
   const addresses = cluster.state.nodes.map((n) => n.address);
   const endpoint = cluster.controlPlane.address;
   report.section(
@@ -30,7 +34,8 @@ export async function fanoutFigure(report: Report, cluster: BenchCluster, opts: 
   const results = new Map<number, LoadResult>();
   const rows: Cell[][] = [];
   for (const count of [0, ...opts.nodeCounts]) {
-    if (count > addresses.length) throw new Error(`cannot fan out to ${count} nodes: the cluster has ${addresses.length}`);
+    if (count > addresses.length)
+      throw new Error(`cannot fan out to ${count} nodes: the cluster has ${addresses.length}`);
     const nodes = addresses.slice(0, count);
     const result = await runPlan({
       target: { kind: 'apid', endpoint, ...cluster.credentials, nodes },

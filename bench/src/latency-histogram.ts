@@ -59,6 +59,9 @@ export class LatencyHistogram {
     if (!(q >= 0 && q <= 1)) throw new Error(`percentile out of range: ${q}`);
     if (this.n === 0) return NaN;
     const rank = Math.max(1, Math.ceil(q * this.n));
+    // The extremes are known exactly.
+    if (rank === 1) return this.min / 1000;
+    if (rank === this.n) return this.max / 1000;
     let seen = 0;
     for (const index of [...this.counts.keys()].sort((a, b) => a - b)) {
       seen += this.counts.get(index) as number;

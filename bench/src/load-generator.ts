@@ -57,7 +57,14 @@ export async function runLoad(call: UnaryCall, opts: LoadOptions): Promise<LoadR
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, loop));
   const elapsedMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  return { histogram, calls: histogram.count, errors, firstError, elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+  return {
+    histogram,
+    calls: histogram.count,
+    errors,
+    firstError,
+    elapsedMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
 }
 
 export function toReport(result: LoadResult): LoadReport {

@@ -16,7 +16,8 @@ export interface LoadPlan {
 }
 
 type ToWorker = { type: 'job'; plan: LoadPlan } | { type: 'go' };
-type FromWorker = { type: 'ready' } | { type: 'result'; report: LoadReport } | { type: 'error'; message: string };
+type FromWorker =
+  { type: 'ready' } | { type: 'result'; report: LoadReport } | { type: 'error'; message: string };
 
 /** Called when the warm-up is over and the measured run starts (to start CPU meters). */
 export type OnMeasure = () => void;
@@ -103,7 +104,10 @@ export function serveLoadWorker(): void {
       const go = new Promise<void>((resolve) => process.once('message', () => resolve()));
       await send({ type: 'ready' });
       await go;
-      const result = await runLoad(bound.call, { concurrency: plan.concurrency, durationMs: plan.durationMs });
+      const result = await runLoad(bound.call, {
+        concurrency: plan.concurrency,
+        durationMs: plan.durationMs,
+      });
       await send({ type: 'result', report: toReport(result) });
     } catch (err) {
       await send({ type: 'error', message: (err as Error).message });

@@ -22,11 +22,16 @@ export const PSS_TOTAL_LIMIT_KB = 250 * 1024;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function memoryFigure(report: Report, cluster: BenchCluster, opts: MemoryOptions): Promise<void> {
+export async function memoryFigure(
+  report: Report,
+  cluster: BenchCluster,
+  opts: MemoryOptions,
+): Promise<void> {
   const node = cluster.controlPlane;
   const pids = findDaemonPids(node.root, opts.bundleDir);
   const missing = DAEMONS.filter((d) => pids[d] === undefined);
-  if (missing.length) throw new Error(`error finding daemons of ${node.name} in /proc: ${missing.join(', ')} not running`);
+  if (missing.length)
+    throw new Error(`error finding daemons of ${node.name} in /proc: ${missing.join(', ')} not running`);
 
   await sleep(opts.settleMs);
   const sampleAll = (): MemorySample[] => DAEMONS.map((d) => sampleMemory(pids[d] as number));
@@ -41,29 +46,55 @@ export async function memoryFigure(report: Report, cluster: BenchCluster, opts: 
   }
   const after = sampleAll();
 
-  report.section(`3. memory of the daemons of ${node.name}: idle, and after ${opts.calls.toLocaleString('en-US')} Version calls through apid`);
+  report.section(
+    `3. memory of the daemons of ${node.name}: idle, and after ${opts.calls.toLocaleString('en-US')} Version calls through apid`,
+  );
   report.line(
     `(${result.calls} calls answered, ${result.errors} errors, ${opts.concurrency} in flight; sampled from /proc/PID/smaps_rollup)`,
   );
   const rows: Cell[][] = DAEMONS.map((d, i) => {
     const a = idle[i] as MemorySample;
     const b = after[i] as MemorySample;
-    return [d, pids[d] as number, mb(a.rssKb), mb(a.pssKb), mb(a.privateKb), mb(b.rssKb), mb(b.pssKb), mb(b.privateKb)];
+    return [
+      d,
+      pids[d] as number,
+      mb(a.rssKb),
+      mb(a.pssKb),
+      mb(a.privateKb),
+      mb(b.rssKb),
+      mb(b.pssKb),
+      mb(b.privateKb),
+    ];
   });
-  const sum = (samples: MemorySample[], key: keyof MemorySample): number => samples.reduce((s, m) => s + m[key], 0);
+  const sum = (samples: MemorySample[], key: keyof MemorySample): number =>
+    samples.reduce((s, m) => s + m[key], 0);
   rows.push([
-    'all seven', '', mb(sum(idle, 'rssKb')), mb(sum(idle, 'pssKb')), mb(sum(idle, 'privateKb')),
-    mb(sum(after, 'rssKb')), mb(sum(after, 'pssKb')), mb(sum(after, 'privateKb')),
+    'all seven',
+    '',
+    mb(sum(idle, 'rssKb')),
+    mb(sum(idle, 'pssKb')),
+    mb(sum(idle, 'privateKb')),
+    mb(sum(after, 'rssKb')),
+    mb(sum(after, 'pssKb')),
+    mb(sum(after, 'privateKb')),
   ]);
   report.line();
-  report.line(table(['DAEMON', 'PID', 'RSS IDLE', 'PSS IDLE', 'PRIVATE IDLE', 'RSS AFTER', 'PSS AFTER', 'PRIVATE AFTER'], rows));
   report.line(
-    'note: PSS shares the node binary\'s pages among every node process on this machine (all nodes of the ' +
-      'cluster, other tenants\' node processes): on a real node, with fewer sharers, PSS is closer to PRIVATE + binary/7.',
+    table(
+      ['DAEMON', 'PID', 'RSS IDLE', 'PSS IDLE', 'PRIVATE IDLE', 'RSS AFTER', 'PSS AFTER', 'PRIVATE AFTER'],
+      rows,
+    ),
+  );
+  report.line(
+    "note: PSS shares the node binary's pages among every node process on this machine (all nodes of the " +
+      "cluster, other tenants' node processes): on a real node, with fewer sharers, PSS is closer to PRIVATE + binary/7.",
   );
 
   const maxRss = (samples: MemorySample[]): { daemon: string; kb: number } =>
-    samples.reduce((best, m, i) => (m.rssKb > best.kb ? { daemon: DAEMONS[i] as string, kb: m.rssKb } : best), { daemon: '', kb: 0 });
+    samples.reduce(
+      (best, m, i) => (m.rssKb > best.kb ? { daemon: DAEMONS[i] as string, kb: m.rssKb } : best),
+      { daemon: '', kb: 0 },
+    );
   const worstIdle = maxRss(idle);
   const worstAfter = maxRss(after);
   report.check({

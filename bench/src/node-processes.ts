@@ -37,7 +37,9 @@ export function findDaemonPids(nodeRoot: string, bundleDir: string): DaemonPids 
 
 /** Every process whose command line mentions `marker` (a temp folder of ours): for the last sweep. */
 export function pidsMentioning(marker: string): number[] {
-  return procPids().filter((pid) => pid !== process.pid && (argvOf(pid) ?? []).some((a) => a.includes(marker)));
+  return procPids().filter(
+    (pid) => pid !== process.pid && (argvOf(pid) ?? []).some((a) => a.includes(marker)),
+  );
 }
 
 export interface MemorySample {

@@ -1,8 +1,7 @@
 // Unary throughput and latency through the request path: client -> apid (mutual TLS) -> routerd
 // -> backend, against the same client calling the backend directly. Each hop is its own process,
-// as on a node. Run: node scripts/bundle-bench.mjs (see below) or
-//   npx esbuild bench/src/proxy-throughput.ts --bundle --platform=node --outfile=dist/bench/proxy.js \
-//     --tsconfig=tsconfig.base.json && node dist/bench/proxy.js [seconds] [concurrency]
+// as on a node. A micro-benchmark of the proxies alone (echo backend, no cluster); the official
+// figures are `nx run bench:api`. Run: npx nx run bench:proxy -- [seconds] [concurrency]
 import { fork, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -42,15 +42,22 @@ export async function unaryFigure(report: Report, cluster: BenchCluster, opts: U
     watched[d] = pid;
   }
   const paths: Array<[string, CallTarget]> = [
-    ['direct: grpc-js -> machined (unix)', { kind: 'direct', socket: new NodePaths(node.root).socket('machined') }],
+    [
+      'direct: grpc-js -> machined (unix)',
+      { kind: 'direct', socket: new NodePaths(node.root).socket('machined') },
+    ],
     [
       'client lib -> apid (mTLS) -> routerd -> machined',
       { kind: 'apid', endpoint: node.address, ...cluster.credentials, nodes: [] },
     ],
   ];
 
-  report.section(`1. unary Version, ${opts.concurrency} calls in flight, ${opts.durationMs / 1000} s per row after ${opts.warmupMs / 1000} s warm-up`);
-  report.line(`node ${node.name} (${node.address}); machine: ${os.availableParallelism()} cores shared by the load generator(s),`);
+  report.section(
+    `1. unary Version, ${opts.concurrency} calls in flight, ${opts.durationMs / 1000} s per row after ${opts.warmupMs / 1000} s warm-up`,
+  );
+  report.line(
+    `node ${node.name} (${node.address}); machine: ${os.availableParallelism()} cores shared by the load generator(s),`,
+  );
   report.line('the node daemons and anything else running (other tenants show up as "others").');
 
   const rows: Cell[][] = [];
@@ -58,7 +65,12 @@ export async function unaryFigure(report: Report, cluster: BenchCluster, opts: U
   for (const generators of opts.generators) {
     const byPath: Measured[] = [];
     for (const [label, target] of paths) {
-      const plan: LoadPlan = { target, concurrency: opts.concurrency, durationMs: opts.durationMs, warmupMs: opts.warmupMs };
+      const plan: LoadPlan = {
+        target,
+        concurrency: opts.concurrency,
+        durationMs: opts.durationMs,
+        warmupMs: opts.warmupMs,
+      };
       let meter: CpuMeter | undefined;
       const onMeasure = (): void => void (meter = new CpuMeter(watched));
       const result =
@@ -68,7 +80,8 @@ export async function unaryFigure(report: Report, cluster: BenchCluster, opts: U
       const cpu = (meter as CpuMeter | undefined)?.stop() ?? { elapsedMs: 0, byName: {}, machineMs: 0 };
       byPath.push({ result, cpu });
       rows.push(row(label, generators, result, cpu, target.kind === 'apid'));
-      if (result.errors) errors.push(`${label} (${generators} gen.): ${result.errors} errors, first: ${result.firstError}`);
+      if (result.errors)
+        errors.push(`${label} (${generators} gen.): ${result.errors} errors, first: ${result.firstError}`);
     }
     const [direct, viaApid] = byPath as [Measured, Measured];
     const ratio = viaApid.result.histogram.percentile(0.5) / direct.result.histogram.percentile(0.5);
@@ -76,7 +89,21 @@ export async function unaryFigure(report: Report, cluster: BenchCluster, opts: U
     report.line();
     report.line(
       table(
-        ['PATH', 'GEN', 'CALLS', 'RATE', 'P50', 'P99', 'MEAN', 'ERR', 'CPU µs/call: CLIENT', 'APID', 'ROUTERD', 'MACHINED', 'MACHINE BUSY (OTHERS)'],
+        [
+          'PATH',
+          'GEN',
+          'CALLS',
+          'RATE',
+          'P50',
+          'P99',
+          'MEAN',
+          'ERR',
+          'CPU µs/call: CLIENT',
+          'APID',
+          'ROUTERD',
+          'MACHINED',
+          'MACHINE BUSY (OTHERS)',
+        ],
         rows.splice(0),
       ),
     );
@@ -99,7 +126,9 @@ export async function unaryFigure(report: Report, cluster: BenchCluster, opts: U
 
 function row(label: string, generators: number, r: LoadResult, cpu: CpuUse, proxied: boolean): Cell[] {
   const perCall = (cpuMs: number | undefined): Cell =>
-    cpuMs === undefined || !Number.isFinite(cpuMs) || r.calls === 0 ? '-' : Math.round((cpuMs * 1000) / r.calls);
+    cpuMs === undefined || !Number.isFinite(cpuMs) || r.calls === 0
+      ? '-'
+      : Math.round((cpuMs * 1000) / r.calls);
   const ours = r.cpuMs + WATCHED.reduce((sum, d) => sum + (cpu.byName[d] ?? 0), 0);
   const pct = (v: number): string => `${Math.round((100 * v) / Math.max(1, cpu.elapsedMs))}%`;
   return [

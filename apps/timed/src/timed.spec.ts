@@ -5,27 +5,9 @@ import { clients, type google, type time } from '@talos/api';
 import { NodePaths } from '@talos/constants';
 import { silentLogger } from '@talos/log';
 import { dialUnix, unary } from '@talos/rpc';
-import { bundleDaemon, makeTmpDir, startDaemon, waitFor, type TmpDir } from '@talos/testing';
+import { bundleDaemon, healthStatus, makeTmpDir, startDaemon, waitFor, type TmpDir } from '@talos/testing';
 import { CHRONYD, freeUdpPort, startChronyd, type Chronyd } from '@talos/testing';
 import { Timed } from './timed';
-
-/** grpc.health.v1.Health/Check for the overall status: 1 is SERVING. */
-function healthStatus(socketPath: string): Promise<number> {
-  const client = new grpc.Client(`unix:${socketPath}`, grpc.credentials.createInsecure());
-  return new Promise((resolve, reject) => {
-    client.makeUnaryRequest(
-      '/grpc.health.v1.Health/Check',
-      (b: Buffer) => b,
-      (b: Buffer) => b,
-      Buffer.alloc(0),
-      (err, res) => {
-        client.close();
-        if (err) reject(err);
-        else resolve(res && res.length >= 2 ? res[1]! : 0);
-      },
-    );
-  });
-}
 
 (fs.existsSync(CHRONYD) ? describe : describe.skip)('timed', () => {
   let chronyd: Chronyd;

@@ -1,29 +1,10 @@
-import * as grpc from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NodePaths } from '@talos/constants';
 import { silentLogger } from '@talos/log';
-import { bundleDaemon, makeTmpDir, startDaemon, waitFor, type TmpDir } from '@talos/testing';
+import { bundleDaemon, healthStatus, makeTmpDir, startDaemon, waitFor, type TmpDir } from '@talos/testing';
 import { Udevd } from './udevd';
-
-/** grpc.health.v1.Health/Check for the overall status: 1 is SERVING. */
-function healthStatus(socketPath: string): Promise<number> {
-  const client = new grpc.Client(`unix:${socketPath}`, grpc.credentials.createInsecure());
-  return new Promise((resolve, reject) => {
-    client.makeUnaryRequest(
-      '/grpc.health.v1.Health/Check',
-      (b: Buffer) => b,
-      (b: Buffer) => b,
-      Buffer.alloc(0),
-      (err, res) => {
-        client.close();
-        if (err) reject(err);
-        else resolve(res && res.length >= 2 ? res[1]! : 0);
-      },
-    );
-  });
-}
 
 /** A synthetic "change" uevent on loopback, tagged; false when we may not write it (not root). */
 function triggerUevent(tag: string): boolean {

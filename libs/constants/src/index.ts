@@ -149,10 +149,16 @@ export function processNodeAddress(index: number, cidr: string = DEFAULT_PROCESS
   const [base, bits] = cidr.split('/');
   const octets = (base ?? '').split('.').map(Number);
   const prefix = Number(bits);
-  if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255) || !(prefix >= 8 && prefix <= 30)) {
+  if (
+    octets.length !== 4 ||
+    octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255) ||
+    !(prefix >= 8 && prefix <= 30)
+  ) {
     throw new Error(`invalid CIDR "${cidr}": expected an IPv4 network such as ${DEFAULT_PROCESS_CIDR}`);
   }
-  const network = (((octets[0]! << 24) | (octets[1]! << 16) | (octets[2]! << 8) | octets[3]!) >>> 0) & (~0 << (32 - prefix));
+  const network =
+    (((octets[0]! << 24) | (octets[1]! << 16) | (octets[2]! << 8) | octets[3]!) >>> 0) &
+    (~0 << (32 - prefix));
   const hosts = 2 ** (32 - prefix) - 2;
   if (index + 2 > hosts) throw new Error(`node ${index + 1} does not fit in ${cidr}`);
   const ip = (network + index + 2) >>> 0;

@@ -27,12 +27,15 @@ describe('planNodes', () => {
     expect(() => planNodes({ name: 'Bad_Name', controlplanes: 1, workers: 0 })).toThrow(
       'invalid cluster name',
     );
-    expect(() => planNodes({ name: 'demo', controlplanes: 200, workers: 60 })).toThrow('node 254 does not fit in 127.0.0.0/24');
-    expect(planNodes({ name: 'demo', controlplanes: 1, workers: 1, cidr: '127.0.5.0/24' }).map((n) => n.address)).toEqual([
-      '127.0.5.2',
-      '127.0.5.3',
-    ]);
-    expect(() => planNodes({ name: 'demo', controlplanes: 1, workers: 0, cidr: '10.5.0.0/24' })).toThrow('loopback');
+    expect(() => planNodes({ name: 'demo', controlplanes: 200, workers: 60 })).toThrow(
+      'node 254 does not fit in 127.0.0.0/24',
+    );
+    expect(
+      planNodes({ name: 'demo', controlplanes: 1, workers: 1, cidr: '127.0.5.0/24' }).map((n) => n.address),
+    ).toEqual(['127.0.5.2', '127.0.5.3']);
+    expect(() => planNodes({ name: 'demo', controlplanes: 1, workers: 0, cidr: '10.5.0.0/24' })).toThrow(
+      'loopback',
+    );
   });
 });
 

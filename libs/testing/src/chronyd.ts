@@ -79,7 +79,10 @@ function ntpProbe(port: number, timeoutMs: number): Promise<void> {
       if (err) reject(err);
       else resolve();
     };
-    const timer = setTimeout(() => done(new Error(`no NTP reply on 127.0.0.1:${port} within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`no NTP reply on 127.0.0.1:${port} within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     sock.on('error', (err) => done(err));
     sock.on('message', (msg) => ((msg[0]! & 0x7) === 4 ? done() : undefined));
     const packet = Buffer.alloc(48);

@@ -16,3 +16,4 @@ export {
 } from './echo-server';
 export { bundleDaemon, startDaemon, waitFor, type DaemonBundle, type DaemonProcess } from './daemon-process';
 export { CHRONYD, freeUdpPort, startChronyd, type Chronyd } from './chronyd';
+export { healthStatus } from './health';

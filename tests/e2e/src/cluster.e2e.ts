@@ -56,12 +56,21 @@ describe('a 3-node process cluster through apid', () => {
       async () => {
         const res = await cluster.talosctl.run(['-n', b, 'services']);
         const rows = tableRows(res.stdout).slice(1);
-        return rows.length > 0 && rows.every((row) => row[2] === 'Running' && row[3] === 'OK') ? rows : undefined;
+        return rows.length > 0 && rows.every((row) => row[2] === 'Running' && row[3] === 'OK')
+          ? rows
+          : undefined;
       },
       30_000,
       'every service Running and healthy',
     );
-    expect(r.map((row) => row[1]).sort()).toEqual(['apid', 'machined', 'networkd', 'routerd', 'timed', 'udevd']);
+    expect(r.map((row) => row[1]).sort()).toEqual([
+      'apid',
+      'machined',
+      'networkd',
+      'routerd',
+      'timed',
+      'udevd',
+    ]);
   });
 
   it('logs -f streams lines written after the call began', async () => {

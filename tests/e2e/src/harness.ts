@@ -22,9 +22,15 @@ export class Talosctl {
   readonly env: NodeJS.ProcessEnv;
 
   constructor(home = fs.mkdtempSync(path.join(os.tmpdir(), 'talos-e2e-'))) {
-    if (!fs.existsSync(TALOSCTL)) throw new Error(`${TALOSCTL} is missing: run \`npx nx run-many -t build\` first`);
+    if (!fs.existsSync(TALOSCTL))
+      throw new Error(`${TALOSCTL} is missing: run \`npx nx run-many -t build\` first`);
     this.home = home;
-    this.env = { ...process.env, HOME: home, TALOSCONFIG: path.join(home, '.talos', 'config'), XDG_CONFIG_HOME: '' };
+    this.env = {
+      ...process.env,
+      HOME: home,
+      TALOSCONFIG: path.join(home, '.talos', 'config'),
+      XDG_CONFIG_HOME: '',
+    };
     delete this.env.XDG_CONFIG_HOME;
   }
 
@@ -35,7 +41,10 @@ export class Talosctl {
   /** Runs talosctl to completion. */
   run(args: string[], timeoutMs = 60_000): Promise<RunResult> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [TALOSCTL, ...args], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [TALOSCTL, ...args], {
+        env: this.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -54,7 +63,9 @@ export class Talosctl {
 
   /** Starts a long-running talosctl (`logs -f`, `events`) whose output can be awaited line by line. */
   follow(args: string[]): Follower {
-    return new Follower(spawn(process.execPath, [TALOSCTL, ...args], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] }));
+    return new Follower(
+      spawn(process.execPath, [TALOSCTL, ...args], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
   }
 
   /** The current context of the client config (base64 PEM credentials, endpoints). */
@@ -65,7 +76,11 @@ export class Talosctl {
 
   credentials(): { ca: Buffer; crt: Buffer; key: Buffer } {
     const c = this.context();
-    return { ca: Buffer.from(c.ca, 'base64'), crt: Buffer.from(c.crt, 'base64'), key: Buffer.from(c.key, 'base64') };
+    return {
+      ca: Buffer.from(c.ca, 'base64'),
+      crt: Buffer.from(c.crt, 'base64'),
+      key: Buffer.from(c.key, 'base64'),
+    };
   }
 
   cleanup(): void {
@@ -107,7 +122,9 @@ export class Follower {
       if (line !== undefined) return line;
       const left = deadline - Date.now();
       if (left <= 0) {
-        throw new Error(`no line matching ${pattern} within ${timeoutMs} ms; output:\n${this.buffer}\nstderr:\n${this.stderrText}`);
+        throw new Error(
+          `no line matching ${pattern} within ${timeoutMs} ms; output:\n${this.buffer}\nstderr:\n${this.stderrText}`,
+        );
       }
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, Math.min(left, 500));
@@ -148,7 +165,20 @@ export async function createProcessCluster(
 ): Promise<ProcessCluster> {
   const talosctl = new Talosctl();
   const created = await talosctl.run(
-    ['cluster', 'create', '--provisioner', 'process', '--name', name, '--cidr', cidr, '--controlplanes', String(controlplanes), '--workers', String(workers)],
+    [
+      'cluster',
+      'create',
+      '--provisioner',
+      'process',
+      '--name',
+      name,
+      '--cidr',
+      cidr,
+      '--controlplanes',
+      String(controlplanes),
+      '--workers',
+      String(workers),
+    ],
     180_000,
   );
   const destroy = async (): Promise<void> => {
@@ -183,7 +213,11 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls `probe` until it returns a value (not undefined) or the time is up. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -193,7 +227,8 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await sleep(250);
   }
 }

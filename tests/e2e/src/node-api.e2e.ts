@@ -89,7 +89,10 @@ function daemonPids(root: string): Record<string, number> {
   return pids;
 }
 
-function versionCall(address: string, creds: grpc.ChannelCredentials): Promise<grpc.ServiceError | undefined> {
+function versionCall(
+  address: string,
+  creds: grpc.ChannelCredentials,
+): Promise<grpc.ServiceError | undefined> {
   const client = new clients.machine.MachineService(`${address}:${APID_PORT}`, creds);
   return new Promise((resolve) => {
     client.Version({}, { deadline: Date.now() + 10_000 }, (err) => {
@@ -116,13 +119,23 @@ describe('one node through apid', () => {
 
   describe('authentication', () => {
     it('accepts the client certificate from the talosconfig', async () => {
-      expect(await versionCall(node, grpc.credentials.createSsl(creds.ca, creds.key, creds.crt, anyServer))).toBeUndefined();
+      expect(
+        await versionCall(node, grpc.credentials.createSsl(creds.ca, creds.key, creds.crt, anyServer)),
+      ).toBeUndefined();
     });
 
     it('refuses a client certificate from another CA', async () => {
       const other = generateCA({ organization: 'talos' });
-      const cert = issueCertificate(other, { commonName: 'intruder', organization: ['os:admin'], validityHours: 1, usage: 'client' });
-      const err = await versionCall(node, grpc.credentials.createSsl(creds.ca, Buffer.from(cert.key), Buffer.from(cert.crt), anyServer));
+      const cert = issueCertificate(other, {
+        commonName: 'intruder',
+        organization: ['os:admin'],
+        validityHours: 1,
+        usage: 'client',
+      });
+      const err = await versionCall(
+        node,
+        grpc.credentials.createSsl(creds.ca, Buffer.from(cert.key), Buffer.from(cert.crt), anyServer),
+      );
       expect(err?.code).toBe(grpc.status.UNAVAILABLE);
     });
 
@@ -142,7 +155,9 @@ describe('one node through apid', () => {
         new Promise<{ err: grpc.ServiceError | null; crt?: string }>((resolve) => {
           const md = new grpc.Metadata();
           md.set('token', token);
-          trustd.Certificate({ csr: Buffer.from(csr) }, md, (err, res) => resolve({ err, crt: res ? Buffer.from(res.crt).toString() : undefined }));
+          trustd.Certificate({ csr: Buffer.from(csr) }, md, (err, res) =>
+            resolve({ err, crt: res ? Buffer.from(res.crt).toString() : undefined }),
+          );
         });
       try {
         const good = await ask(config.machine.token);
@@ -165,11 +180,21 @@ describe('one node through apid', () => {
 
     it('answers a malformed frame with an error and keeps serving', async () => {
       // A "compressed" message without a grpc-encoding, then a length that runs past the end.
-      const compressed = await rawCall(node, creds, '/machine.MachineService/Version', frame(Buffer.from([1, 2, 3]), 1));
+      const compressed = await rawCall(
+        node,
+        creds,
+        '/machine.MachineService/Version',
+        frame(Buffer.from([1, 2, 3]), 1),
+      );
       expect(compressed.status).not.toBe(grpc.status.OK);
       expect(compressed.status).not.toBe(-1);
       expect(compressed.message).not.toBe('');
-      const truncated = await rawCall(node, creds, '/machine.MachineService/Version', Buffer.from([0, 0, 0, 1, 0, 7]));
+      const truncated = await rawCall(
+        node,
+        creds,
+        '/machine.MachineService/Version',
+        Buffer.from([0, 0, 0, 1, 0, 7]),
+      );
       expect(truncated.status).not.toBe(grpc.status.OK);
       expect(truncated.message).not.toBe('');
 
@@ -223,17 +248,30 @@ describe('one node through apid', () => {
       other.addService(
         services.time.TimeService,
         implement(services.time.TimeService, {
-          TimeCheck: (call: grpc.ServerUnaryCall<time.TimeRequest, time.ITimeResponse>, cb: grpc.sendUnaryData<time.ITimeResponse>) => {
+          TimeCheck: (
+            call: grpc.ServerUnaryCall<time.TimeRequest, time.ITimeResponse>,
+            cb: grpc.sendUnaryData<time.ITimeResponse>,
+          ) => {
             const now = { seconds: Math.floor(Date.now() / 1000), nanos: 0 };
-            cb(null, { messages: [{ server: `swapped:${call.request.server}`, localtime: now, remotetime: now }] });
+            cb(null, {
+              messages: [{ server: `swapped:${call.request.server}`, localtime: now, remotetime: now }],
+            });
           },
         }),
       );
       await listenUnix(other, socket);
 
-      const router = new clients.routerd.RouterService(`unix:${new NodePaths(root).socket('routerd')}`, grpc.credentials.createInsecure());
-      const routerCall = <Req, Res>(method: (req: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown, req: Req) =>
-        new Promise<Res>((resolve, reject) => method.call(router, req, (err, res) => (err ? reject(err) : resolve(res))));
+      const router = new clients.routerd.RouterService(
+        `unix:${new NodePaths(root).socket('routerd')}`,
+        grpc.credentials.createInsecure(),
+      );
+      const routerCall = <Req, Res>(
+        method: (req: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown,
+        req: Req,
+      ) =>
+        new Promise<Res>((resolve, reject) =>
+          method.call(router, req, (err, res) => (err ? reject(err) : resolve(res))),
+        );
       try {
         await routerCall(router.RegisterRoute, { service: 'time.TimeService', socket });
         const swapped = await cluster.talosctl.run(['-n', node, 'time', '--check', chrony.server]);

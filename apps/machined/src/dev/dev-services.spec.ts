@@ -110,10 +110,7 @@ describe('dev-mode services', () => {
       for (const daemon of ['apid', 'routerd', 'networkd', 'timed', 'udevd']) {
         const bundle = daemonBundle(daemon, bundles);
         await mkdir(path.dirname(bundle), { recursive: true });
-        await writeFile(
-          bundle,
-          fakeDaemon(path.join(dir, `${daemon}.argv`), paths.socket(daemon)),
-        );
+        await writeFile(bundle, fakeDaemon(path.join(dir, `${daemon}.argv`), paths.socket(daemon)));
       }
       node = new MachineNode({
         root,
@@ -148,10 +145,7 @@ describe('dev-mode services', () => {
         node.supervisor
           .get(id)
           .events()
-          .find(
-            (e) =>
-              e.msg === 'Health check successful',
-          )!
+          .find((e) => e.msg === 'Health check successful')!
           .ts.getTime();
       const preparedAt = (id: string) =>
         node.supervisor

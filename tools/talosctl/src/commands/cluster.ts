@@ -59,7 +59,11 @@ export function registerCluster(program: Command, run: CliRun): void {
     .description('Creates a local cluster')
     .option('--controlplanes <n>', 'the number of control plane nodes', parseCount, 1)
     .option('--workers <n>', 'the number of worker nodes', parseCount, 1)
-    .option('--cidr <cidr>', 'loopback network the nodes get addresses from (node N: host N+2)', DEFAULT_PROCESS_CIDR)
+    .option(
+      '--cidr <cidr>',
+      'loopback network the nodes get addresses from (node N: host N+2)',
+      DEFAULT_PROCESS_CIDR,
+    )
     .option(
       '--wait-timeout <seconds>',
       'how long to wait for every node to answer through apid',
