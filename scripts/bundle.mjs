@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,6 +18,20 @@ if (!dir) {
   process.exit(2);
 }
 const outfile = path.join(root, out);
+
+function git(...args) {
+  try {
+    return execFileSync('git', args, {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return '';
+  }
+}
+const sha = git('rev-parse', '--short=12', 'HEAD') || 'unknown';
+const built = git('log', '-1', '--format=%cI') || '';
 
 await build({
   entryPoints: [path.join(root, dir, entry)],
@@ -31,6 +46,7 @@ await build({
   keepNames: true,
   tsconfig: path.join(root, 'tsconfig.base.json'),
   external: ['koffi'],
+  define: { __TALOS_BUILD_SHA__: JSON.stringify(sha), __TALOS_BUILD_TIME__: JSON.stringify(built) },
   banner: { js: dir.startsWith('tools/') ? '#!/usr/bin/env node' : '' },
   logLevel: 'warning',
   legalComments: 'none',

@@ -3,7 +3,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { MachineConfig } from '@talos/config';
-import { NodePaths, VERSION } from '@talos/constants';
+import { BUILD_SHA, BUILD_TIME, NodePaths, VERSION } from '@talos/constants';
 import type { Logger } from '@talos/log';
 import { startMachineServer, type MachineServer } from './api/machine-server';
 import { Sequencer } from './boot/sequencer';
@@ -83,8 +83,8 @@ export class MachineNode {
       hostname: () => this.hostname(),
       version: {
         tag: VERSION,
-        sha: '',
-        built: '',
+        sha: BUILD_SHA,
+        built: BUILD_TIME,
         goVersion: process.version,
         os: process.platform,
         arch: goArch(process.arch),

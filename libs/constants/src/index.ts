@@ -3,6 +3,13 @@
 import * as path from 'node:path';
 
 export const VERSION = '0.9.3-ts';
+
+// Stamped into bundles by scripts/bundle.mjs (esbuild `define`): the commit and its time, so that a
+// rebuild of the same commit gives the same bundle. Unbundled code (tests) reports "unknown".
+declare const __TALOS_BUILD_SHA__: string | undefined;
+declare const __TALOS_BUILD_TIME__: string | undefined;
+export const BUILD_SHA = typeof __TALOS_BUILD_SHA__ === 'string' ? __TALOS_BUILD_SHA__ : 'unknown';
+export const BUILD_TIME = typeof __TALOS_BUILD_TIME__ === 'string' ? __TALOS_BUILD_TIME__ : '';
 export const API_VERSION = 'v1alpha1';
 
 /** TCP ports. */

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import type { machine } from '@talos/api';
 import type { NodePart } from '@talos/client';
-import { VERSION } from '@talos/constants';
+import { BUILD_SHA, BUILD_TIME, VERSION } from '@talos/constants';
 import { CliRun, messageOf } from '../cli';
 
 /** Go names for the platform, as the Talos version block prints them. */
@@ -11,8 +11,8 @@ const GO_ARCH: Record<string, string> = { x64: 'amd64', ia32: '386', arm64: 'arm
 export function clientVersion(): machine.IVersionInfo {
   return {
     tag: VERSION,
-    sha: process.env.TALOS_BUILD_SHA ?? 'unknown',
-    built: '',
+    sha: BUILD_SHA,
+    built: BUILD_TIME,
     goVersion: `node ${process.version}`,
     os: process.platform,
     arch: GO_ARCH[process.arch] ?? process.arch,
