@@ -3,5 +3,5 @@
 module.exports = {
   ...require('./jest.preset.js'),
   rootDir: __dirname,
-  testMatch: ['<rootDir>/{apps,libs,tools}/*/src/**/*.spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,tools}/*/src/**/*.spec.ts', '<rootDir>/bench/src/**/*.spec.ts'],
 };

@@ -23,8 +23,9 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   if command -v systemctl >/dev/null 2>&1; then systemctl disable --now chrony >/dev/null 2>&1 || true; fi
 fi
 
-# npm ci when node_modules is missing or older than the lock file.
+# npm packages when node_modules is missing or older than the lock file. `npm install` (not `npm ci`):
+# npm 11 writes lock files without the other platforms' optional packages, which `npm ci` then refuses.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
+  npm install --no-audit --no-fund --loglevel=error
 fi
