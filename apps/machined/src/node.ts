@@ -2,7 +2,7 @@
 // wired together. main.ts only parses flags and handles signals; tests build a MachineNode directly.
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { MachineConfig } from '@talos/config';
+import { osCA, type MachineConfig } from '@talos/config';
 import { BUILD_SHA, BUILD_TIME, NodePaths, VERSION } from '@talos/constants';
 import type { Logger } from '@talos/log';
 import { startMachineServer, type MachineServer } from './api/machine-server';
@@ -120,6 +120,7 @@ export class MachineNode {
       address: this.opts.address,
       configPath: this.opts.configPath,
       machineType: this.opts.config.machine.type,
+      osCA: () => osCA(this.opts.config).crt,
       bundleDir: this.opts.bundleDir,
       machinedLog: this.opts.machinedLog,
       health: this.opts.health,

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { certificateInfo, keyMatchesCertificate, TOKEN_PATTERN, verifyChain } from '@talos/pki';
-import { generateConfigs } from './generate';
+import { checkGenerateOptions, generateConfigs } from './generate';
 import { loadConfig, osCA, parseConfig, serializeConfig } from './machine-config';
 import { decodePEM } from './pem';
 import { ConfigError } from './validation';
@@ -84,6 +84,21 @@ describe('generateConfigs', () => {
       'cluster.controlPlane.endpoint: "http://10.5.0.2:6443" must be an https URL',
     );
     expect(() => generateConfigs({ clusterName: 'demo', endpoint: '10.5.0.2:6443' })).toThrow(ConfigError);
+  });
+
+  it('checks name and endpoint on their own, before any key is made', () => {
+    expect(() =>
+      checkGenerateOptions({ clusterName: 'demo', endpoint: 'https://10.5.0.2:6443' }),
+    ).not.toThrow();
+    expect(() => checkGenerateOptions({ clusterName: 'demo', endpoint: '10.5.0.2:6443' })).toThrow(
+      'error generating config: cluster.controlPlane.endpoint: "10.5.0.2:6443" must be an https URL',
+    );
+    expect(() => checkGenerateOptions({ clusterName: 'my demo', endpoint: 'https://a:6443' })).toThrow(
+      'cluster.clusterName: "my demo" must not contain whitespace',
+    );
+    expect(() => checkGenerateOptions({ clusterName: ' ', endpoint: 'ftp://a' })).toThrow(
+      '2 problems:\n  - cluster.clusterName: must not be empty\n  - cluster.controlPlane.endpoint: ',
+    );
   });
 
   it('loads a config from disk, and names the file when it cannot', async () => {

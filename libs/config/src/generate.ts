@@ -55,12 +55,23 @@ function machineConfig(type: MachineType, opts: GenerateOptions, secrets: Secret
   };
 }
 
-export function generateConfigs(opts: GenerateOptions): GeneratedConfigs {
+/**
+ * Refuses a cluster name or endpoint that generation would refuse, before any work: callers (talosctl
+ * gen config) check their arguments with it before printing or generating anything.
+ */
+export function checkGenerateOptions(opts: Pick<GenerateOptions, 'clusterName' | 'endpoint'>): void {
   const problems: string[] = [];
   if (opts.clusterName.trim() === '') problems.push('cluster.clusterName: must not be empty');
+  // It names the talosconfig context too, where blanks would only cause trouble.
+  else if (/\s/.test(opts.clusterName))
+    problems.push(`cluster.clusterName: "${opts.clusterName}" must not contain whitespace`);
   const bad = endpointProblem(opts.endpoint);
   if (bad) problems.push(`cluster.controlPlane.endpoint: ${bad}`);
   if (problems.length > 0) throw new ConfigError(problems, 'error generating config');
+}
+
+export function generateConfigs(opts: GenerateOptions): GeneratedConfigs {
+  checkGenerateOptions(opts);
 
   const secrets = opts.secrets ?? generateSecrets();
   const admin = issueCertificate(secrets.certs.os, {

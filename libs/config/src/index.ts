@@ -32,6 +32,7 @@ export {
 export { generateSecrets, OS_CA_ORGANIZATION, type SecretsBundle } from './secrets';
 export {
   generateConfigs,
+  checkGenerateOptions,
   ADMIN_ORGANIZATION,
   DEFAULT_TALOSCONFIG_ENDPOINTS,
   type GenerateOptions,

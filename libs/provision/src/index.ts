@@ -2,6 +2,7 @@
 // folder of daemon processes on its own loopback address.
 export type { NodeType, PlannedNode, ClusterShape } from './node-plan';
 export { planNodes, validateClusterName } from './node-plan';
+export { NODE_PORTS, assertNodePortsFree } from './node-ports';
 export type { ClusterState, NodeState } from './cluster-state';
 export { STATE_FILE, clusterDir, loadClusterState, saveClusterState } from './cluster-state';
 export { isRunning, stopProcessGroup } from './process-control';

@@ -34,6 +34,7 @@ import {
   saveClusterState,
 } from './cluster-state';
 import { PlannedNode, planNodes } from './node-plan';
+import { NODE_PORTS, assertNodePortsFree } from './node-ports';
 import { isRunning, stopProcessGroup } from './process-control';
 
 export interface CreateRequest {
@@ -75,6 +76,8 @@ export interface ProvisionerDeps {
   env?: NodeJS.ProcessEnv;
   pollIntervalMs?: number;
   stopGraceMs?: number;
+  /** Ports that must be free on every node address before nodes start (apid's and trustd's). */
+  nodePorts?: readonly number[];
 }
 
 /** The real probe: Version through the node's apid over mTLS, no `nodes` metadata. */
@@ -120,6 +123,10 @@ export class ProcessProvisioner {
     const bundle = daemonBundle('machined', req.bundleDir);
     if (!fs.existsSync(bundle))
       throw new Error(`machined bundle not found at ${bundle}: build the daemons first`);
+    await assertNodePortsFree(
+      nodes.map((n) => n.address),
+      this.deps.nodePorts ?? NODE_PORTS,
+    );
     fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
 
     this.progress('generating PKI and tokens');
@@ -283,9 +290,12 @@ export class ProcessProvisioner {
     const talosconfig = state.talosconfig ?? ref.talosconfig;
     if (talosconfig && state.context) {
       const cfg = loadClientConfig(talosconfig);
+      const wasCurrent = cfg.context === state.context;
       if (removeContext(cfg, state.context)) {
         saveClientConfig(talosconfig, cfg);
         this.progress(`removed context "${state.context}" from ${talosconfig}`);
+        // Say which cluster talosctl now talks to, so that it is no surprise.
+        if (wasCurrent && cfg.context) this.progress(`current context is now "${cfg.context}"`);
       }
     }
     this.progress(`removing state directory ${stateDir}`);

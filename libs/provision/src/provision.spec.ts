@@ -1,11 +1,13 @@
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
-import { BUNDLE_DIR_ENV, NodePaths } from '@talos/constants';
+import { APID_PORT, BUNDLE_DIR_ENV, NodePaths, TRUSTD_PORT } from '@talos/constants';
 import { loadClientConfig, saveClientConfig } from '@talos/client';
 import { planNodes } from './node-plan';
 import { bundleDirCandidates, findBundleDir } from './bundles';
+import { NODE_PORTS, assertNodePortsFree } from './node-ports';
 import { isRunning, stopProcessGroup } from './process-control';
 import { ProcessProvisioner } from './process-provisioner';
 import { loadClusterState } from './cluster-state';
@@ -35,6 +37,28 @@ describe('planNodes', () => {
     ).toEqual(['127.0.5.2', '127.0.5.3']);
     expect(() => planNodes({ name: 'demo', controlplanes: 1, workers: 0, cidr: '10.5.0.0/24' })).toThrow(
       'loopback',
+    );
+  });
+});
+
+describe('assertNodePortsFree', () => {
+  it("checks apid's and trustd's ports, and says why an address cannot be used", async () => {
+    expect(NODE_PORTS).toEqual([APID_PORT, TRUSTD_PORT]);
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      await expect(assertNodePortsFree(['127.0.0.1'], [port])).rejects.toThrow(
+        `127.0.0.1:${port} is already in use (another cluster?)`,
+      );
+    } finally {
+      await new Promise((r) => taken.close(r));
+    }
+    // Free now: the check listens and lets go, so it can run twice.
+    await expect(assertNodePortsFree(['127.0.0.1'], [port])).resolves.toBeUndefined();
+    await expect(assertNodePortsFree(['127.0.0.1'], [port])).resolves.toBeUndefined();
+    await expect(assertNodePortsFree(['192.0.2.1'], [port])).rejects.toThrow(
+      /^cannot listen on 192\.0\.2\.1:\d+: .*EADDRNOTAVAIL/,
     );
   });
 });
@@ -162,16 +186,18 @@ describe('ProcessProvisioner', () => {
       name: 'demo',
       controlplanes: 1,
       workers: 1,
+      // A network of its own: the ports of its addresses are checked for real.
+      cidr: '127.0.38.0/24',
       talosconfig,
       bundleDir,
       clustersDir: clusters,
     });
 
     expect(state.nodes.map((n) => [n.name, n.type, n.address])).toEqual([
-      ['demo-master-1', 'init', '127.0.0.2'],
-      ['demo-worker-1', 'join', '127.0.0.3'],
+      ['demo-master-1', 'init', '127.0.38.2'],
+      ['demo-worker-1', 'join', '127.0.38.3'],
     ]);
-    expect(probed).toEqual(['127.0.0.2', '127.0.0.3']);
+    expect(probed).toEqual(['127.0.38.2', '127.0.38.3']);
     for (const node of state.nodes) {
       const configFile = new NodePaths(node.root).configFile;
       expect(fs.statSync(configFile).mode & 0o777).toBe(0o600);
@@ -197,7 +223,7 @@ describe('ProcessProvisioner', () => {
     const merged = loadClientConfig(talosconfig);
     expect(state.context).toBe('demo-1');
     expect(merged.context).toBe('demo-1');
-    expect(merged.contexts['demo-1']).toMatchObject({ endpoints: ['127.0.0.2'], nodes: ['127.0.0.2'] });
+    expect(merged.contexts['demo-1']).toMatchObject({ endpoints: ['127.0.38.2'], nodes: ['127.0.38.2'] });
     expect(loadClusterState(path.join(clusters, 'demo')).nodes).toHaveLength(2);
 
     const shown = provisioner.show({ name: 'demo', clustersDir: clusters });
@@ -219,7 +245,44 @@ describe('ProcessProvisioner', () => {
     expect(fs.existsSync(path.join(clusters, 'demo'))).toBe(false);
     const after = loadClientConfig(talosconfig);
     expect(Object.keys(after.contexts).sort()).toEqual(['demo', 'other']);
+    // The first remaining context (file order) is current, and the operator is told.
+    expect(after.context).toBe('demo');
+    expect(lines).toContain('current context is now "demo"');
   }, 30_000);
+
+  it('refuses at once, naming address, port and --cidr, when a node address is taken', async () => {
+    const bundleDir = fakeMachinedBundle();
+    // Another cluster's trustd on what would be our worker's address.
+    const taken = net.createServer();
+    await new Promise<void>((resolve, reject) => {
+      taken.once('error', reject);
+      taken.listen(TRUSTD_PORT, '127.0.37.3', resolve);
+    });
+    const lines: string[] = [];
+    const provisioner = new ProcessProvisioner({ progress: (l) => lines.push(l), probe: async () => {} });
+    const clusters = path.join(dir, 'clusters');
+    try {
+      await expect(
+        provisioner.create({
+          name: 'second',
+          controlplanes: 1,
+          workers: 1,
+          cidr: '127.0.37.0/24',
+          talosconfig: path.join(dir, 'tc'),
+          bundleDir,
+          clustersDir: clusters,
+        }),
+      ).rejects.toThrow(
+        `127.0.37.3:${TRUSTD_PORT} is already in use (another cluster?): pick another network with --cidr 127.0.N.0/24`,
+      );
+    } finally {
+      await new Promise((r) => taken.close(r));
+    }
+    // Nothing was done: no PKI, no node, no state, no talosconfig.
+    expect(lines).toEqual([]);
+    expect(fs.existsSync(path.join(clusters, 'second'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'tc'))).toBe(false);
+  });
 
   it('fails early, naming the log, when a node exits while booting', async () => {
     const bundleDir = path.join(dir, 'bundles');
@@ -237,6 +300,7 @@ describe('ProcessProvisioner', () => {
         name: 'dies',
         controlplanes: 1,
         workers: 0,
+        cidr: '127.0.39.0/24',
         talosconfig: path.join(dir, 'tc'),
         bundleDir,
         clustersDir: clusters,

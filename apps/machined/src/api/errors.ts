@@ -1,5 +1,6 @@
 // Domain errors of machined as gRPC statuses.
 import { RpcError, Status, type StatusCode } from '@talos/rpc';
+import { NodeFileError } from '../host/files';
 import { KernelLogError } from '../host/kmsg';
 import { ServiceNotFoundError, ServiceOperationError } from '../system/service';
 
@@ -15,6 +16,8 @@ export function toRpcError(err: unknown): RpcError {
   if (err instanceof RpcError) return err;
   if (err instanceof ServiceNotFoundError) return new RpcError(Status.NOT_FOUND, err.message);
   if (err instanceof ServiceOperationError) return new RpcError(Status.FAILED_PRECONDITION, err.message);
+  if (err instanceof NodeFileError)
+    return new RpcError(ERRNO_STATUS[err.code] ?? Status.UNKNOWN, err.message);
   if (err instanceof KernelLogError) {
     const denied = err.code === 'EPERM' || err.code === 'EACCES';
     return new RpcError(denied ? Status.PERMISSION_DENIED : Status.FAILED_PRECONDITION, err.message);

@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { clients, machine, unpackEvent, type MachineServiceClient } from '@talos/api';
@@ -39,6 +39,7 @@ function collect<T>(stream: grpc.ClientReadableStream<T>): Promise<T[]> {
 
 describe('machine API', () => {
   let root: string;
+  let outside: string;
   let node: MachineNode;
   let client: MachineServiceClient;
   let machinedLog: LogBuffer;
@@ -49,6 +50,13 @@ describe('machine API', () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'machined-api-'));
     await mkdir(path.join(root, 'var', 'log'), { recursive: true });
     await writeFile(path.join(root, 'var', 'log', 'hello.txt'), 'hello from the node\n');
+    // Links of the node: one that stays inside its root, two that lead out of it.
+    outside = await mkdtemp(path.join(os.tmpdir(), 'machined-outside-'));
+    await writeFile(path.join(outside, 'secret.txt'), 'host secret\n');
+    await mkdir(path.join(root, 'links'));
+    await symlink(path.join(root, 'var', 'log', 'hello.txt'), path.join(root, 'links', 'hello'));
+    await symlink(path.join(outside, 'secret.txt'), path.join(root, 'links', 'secret'));
+    await symlink(outside, path.join(root, 'links', 'out-dir'));
     machinedLog = new LogBuffer();
     workerLog = new LogBuffer();
     node = new MachineNode({
@@ -92,6 +100,7 @@ describe('machine API', () => {
     client.close();
     await node.stop();
     await rm(root, { recursive: true, force: true });
+    await rm(outside, { recursive: true, force: true });
   });
 
   function workerPid(): number {
@@ -255,6 +264,19 @@ describe('machine API', () => {
       code: grpc.status.NOT_FOUND,
     });
     const files = await collect(client.List({ root: '/var', recurse: true }));
+    // Errors speak of the node's path, never of the host folder behind it.
+    await expect(collect(client.Read({ path: '/etc/hostname' }))).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+      details: 'error reading "/etc/hostname": no such file or directory',
+    });
+    await expect(collect(client.Read({ path: '/var/log' }))).rejects.toMatchObject({
+      code: grpc.status.INVALID_ARGUMENT,
+      details: 'error reading "/var/log": is a directory',
+    });
+    await expect(collect(client.List({ root: '/var/nope' }))).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+      details: 'error listing "/var/nope": no such file or directory',
+    });
     expect(files.map((f) => f.name)).toEqual(['/var', '/var/log', '/var/log/hello.txt']);
     const hello = files[2]!;
     expect(hello.size).toBe(20);
@@ -263,6 +285,31 @@ describe('machine API', () => {
       client.List({ root: '/', recurse: true, types: [machine.ListRequest.Type.DIRECTORY] }),
     );
     expect(dirsOnly.every((f) => f.isDir)).toBe(true);
+  });
+
+  it('follows links that stay inside the node root and refuses those that leave it', async () => {
+    const hello = await collect(client.Read({ path: '/links/hello' }));
+    expect(hello.map((d) => Buffer.from(d.bytes).toString()).join('')).toBe('hello from the node\n');
+
+    const denied = {
+      code: grpc.status.PERMISSION_DENIED,
+      details: expect.not.stringContaining(outside),
+    };
+    await expect(collect(client.Read({ path: '/links/secret' }))).rejects.toMatchObject({
+      ...denied,
+      details: 'error reading "/links/secret": permission denied: the path leads outside the node',
+    });
+    await expect(collect(client.Read({ path: '/links/out-dir/secret.txt' }))).rejects.toMatchObject(denied);
+    await expect(collect(client.List({ root: '/links/out-dir' }))).rejects.toMatchObject(denied);
+    await expect(collect(client.List({ root: '/links/out-dir/', recurse: true }))).rejects.toMatchObject(
+      denied,
+    );
+
+    // A listing shows links as links and never walks into them.
+    const listed = await collect(client.List({ root: '/links', recurse: true }));
+    expect(listed.map((f) => f.name)).toEqual(['/links', '/links/hello', '/links/out-dir', '/links/secret']);
+    expect(listed.every((f) => !f.error)).toBe(true);
+    expect(listed.find((f) => f.name === '/links/out-dir')!.isDir).toBe(false);
   });
 
   it('says why the kernel log cannot be read', async () => {

@@ -9,7 +9,7 @@ import { RpcError, Status } from '@talos/rpc';
 import type { MachineEvent } from '../events/machine-event-bus';
 import type { MachineEventBus } from '../events/machine-event-bus';
 import { readCpuInfo } from '../host/cpuinfo';
-import type { NodeFiles } from '../host/files';
+import { NodeFileError, type NodeFiles } from '../host/files';
 import { formatKernelMessage, readKernelLog } from '../host/kmsg';
 import { readLoadAvg } from '../host/loadavg';
 import { readMemInfo } from '../host/meminfo';
@@ -213,15 +213,17 @@ export function machineHandlers(deps: MachineApiDeps): Partial<MachineServiceHan
       streamToCall(
         call,
         async function* (signal) {
-          const file = files.resolve(call.request.path);
-          const st = await stat(file);
-          if (st.isDirectory())
-            throw Object.assign(new Error(`read ${call.request.path}: is a directory`), { code: 'EISDIR' });
+          const asked = call.request.path;
+          const file = await files.realPath(asked, 'reading');
+          const st = await stat(file).catch((err: unknown) => {
+            throw NodeFileError.from(err, asked, 'reading');
+          });
+          if (st.isDirectory()) throw new NodeFileError('EISDIR', asked, 'reading', 'is a directory');
           const stream = createReadStream(file, { highWaterMark: READ_CHUNK_BYTES, signal });
           try {
             for await (const chunk of stream) yield { bytes: chunk as Buffer };
           } catch (err) {
-            if (!signal.aborted) throw err;
+            if (!signal.aborted) throw NodeFileError.from(err, asked, 'reading');
           }
         },
         toRpcError,

@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { MachineConfig } from '@talos/config';
-import { NodePaths, daemonBundle } from '@talos/constants';
+import { NodePaths, TRUSTD_PORT, daemonBundle } from '@talos/constants';
 import { silentLogger } from '@talos/log';
 import { MachineNode } from '../node';
 import { LogBuffer } from '../system/log-buffer';
@@ -12,12 +13,13 @@ import { devServices } from './dev-services';
 
 const FAST_HEALTH = { initialDelayMs: 20, periodMs: 100, timeoutMs: 1000 };
 
-function defs(machineType: 'init' | 'controlplane' | 'join') {
+function defs(machineType: 'init' | 'controlplane' | 'join', address = '127.0.0.5') {
   return devServices({
     root: '/nodes/n1',
-    address: '127.0.0.5',
+    address,
     configPath: '/nodes/n1/system/state/config.yaml',
     machineType,
+    osCA: () => '-----BEGIN CERTIFICATE-----\nnot ours\n-----END CERTIFICATE-----\n',
     bundleDir: '/bundles',
     machinedLog: new LogBuffer(),
     nodeExecutable: '/usr/bin/node',
@@ -65,6 +67,23 @@ describe('dev-mode services', () => {
     expect(worker.find((d) => d.id === 'apid')!.dependsOn).toEqual(['routerd']);
     expect(worker.find((d) => d.id === 'routerd')!.dependsOn).toEqual(['machined']);
     expect(worker.find((d) => d.id === 'timed')!.dependsOn).toEqual(['networkd']);
+  });
+
+  it("does not take a foreign listener on trustd's port for trustd", async () => {
+    // What another cluster on the same address looks like: something accepts on 50001.
+    const foreign = net.createServer((s) => s.destroy());
+    await new Promise<void>((resolve, reject) => {
+      foreign.once('error', reject);
+      foreign.listen(TRUSTD_PORT, '127.0.41.5', resolve);
+    });
+    try {
+      const trustd = defs('init', '127.0.41.5').find((d) => d.id === 'trustd')!;
+      await expect(trustd.health!.check(AbortSignal.timeout(5000))).rejects.toThrow(
+        /^tls 127\.0\.41\.5:50001: /,
+      );
+    } finally {
+      await new Promise((r) => foreign.close(r));
+    }
   });
 
   it('starts each daemon from its bundle with --root and the flags it needs', () => {

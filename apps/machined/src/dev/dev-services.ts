@@ -11,7 +11,7 @@ import { LogBuffer } from '../system/log-buffer';
 import { ProcessRunner } from '../system/process-runner';
 import { RestartingRunner, type BackoffOptions } from '../system/restarting-runner';
 import type { ServiceDefinition } from '../system/service';
-import { tcpHealthCheck } from '../system/tcp-health';
+import { tlsHealthCheck } from '../system/tls-health';
 
 type DaemonFlag = 'address' | 'config';
 
@@ -19,8 +19,8 @@ interface DaemonSpec {
   dependsOn(controlPlane: boolean): string[];
   /** Flags besides --root. */
   flags: DaemonFlag[];
-  /** grpc: the standard health service on its unix socket; tcp: its TLS port accepts connections. */
-  health?: 'grpc' | 'tcp';
+  /** grpc: the standard health service on its unix socket; tls: its TLS port shows our OS CA. */
+  health?: 'grpc' | 'tls';
   controlPlaneOnly?: boolean;
 }
 
@@ -33,7 +33,7 @@ const DAEMON_SPECS: Readonly<Record<string, DaemonSpec>> = {
   trustd: {
     dependsOn: () => ['machined'],
     flags: ['address', 'config'],
-    health: 'tcp',
+    health: 'tls',
     controlPlaneOnly: true,
   },
   // Workers have no trustd of their own: their apid asks a control plane's.
@@ -49,6 +49,8 @@ export interface DevServicesOptions {
   address: string;
   configPath: string;
   machineType: MachineType;
+  /** The OS CA certificate (PEM) trustd's serving certificate must chain to (control planes). */
+  osCA: () => string;
   /** Directory holding `<daemon>/main.js` bundles. */
   bundleDir: string;
   /** machined's own captured output (the `machined` service's log). */
@@ -72,8 +74,10 @@ export function devServices(opts: DevServicesOptions): ServiceDefinition[] {
     log: opts.machinedLog,
   };
 
-  const healthCheck = (kind: 'grpc' | 'tcp', daemon: string): HealthCheck =>
-    kind === 'tcp' ? tcpHealthCheck(opts.address, TRUSTD_PORT) : grpcHealthCheck(paths.socket(daemon));
+  const healthCheck = (kind: 'grpc' | 'tls', daemon: string): HealthCheck =>
+    kind === 'tls'
+      ? tlsHealthCheck(opts.address, TRUSTD_PORT, opts.osCA)
+      : grpcHealthCheck(paths.socket(daemon));
 
   const daemons = Object.entries(DAEMON_SPECS)
     .filter(([, spec]) => controlPlane || !spec.controlPlaneOnly)

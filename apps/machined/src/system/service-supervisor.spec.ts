@@ -131,6 +131,45 @@ describe('ServiceSupervisor', () => {
     );
   });
 
+  it('shows health as unknown, not failed, after a restart until the next check', async () => {
+    // The check answers only when the test opens the gate, so "before the first check" lasts.
+    let open: () => void = () => undefined;
+    let gate = new Promise<void>((r) => (open = r));
+    const closeGate = (): void => void (gate = new Promise<void>((r) => (open = r)));
+    sup.load(
+      processService('checked', SLEEPER, {
+        health: {
+          check: () => gate,
+          settings: { initialDelayMs: 10, periodMs: 60_000, timeoutMs: 60_000 },
+        },
+      }),
+    );
+    sup.start('checked');
+    const svc = sup.get('checked');
+    await eventually(() => expect(svc.state).toBe(ServiceState.Running));
+    expect(svc.health.get().healthy).toBeUndefined();
+    open();
+    await eventually(() => expect(svc.health.get().healthy).toBe(true));
+
+    // Restart through the API (a reboot in dev mode does the same): a new run, health unknown.
+    closeGate();
+    const first = pidOf(svc);
+    await sup.apiRestart('checked');
+    await eventually(() => expect(pidOf(svc)).not.toBe(first));
+    expect(svc.state).toBe(ServiceState.Running);
+    expect(svc.health.get().healthy).toBeUndefined();
+    expect(svc.isUp()).toBe(false);
+    open();
+    await eventually(() => expect(svc.health.get().healthy).toBe(true));
+
+    // A crash and an automatic restart: unknown again once the process is back.
+    const second = pidOf(svc);
+    process.kill(second, 'SIGKILL');
+    await eventually(() => expect(pidOf(svc)).not.toBe(second));
+    expect(svc.state).toBe(ServiceState.Running);
+    expect(svc.health.get().healthy).toBeUndefined();
+  });
+
   it('reports a process that exits with an error status', async () => {
     sup.load(processService('fails', 'process.exit(3)'));
     sup.start('fails');

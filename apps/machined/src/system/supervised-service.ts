@@ -134,6 +134,8 @@ export class SupervisedService {
   }
 
   private async supervise(signal: AbortSignal): Promise<void> {
+    // A new run knows nothing of the last one's health (Talos: health.State.Init when checks start).
+    this.health.reset();
     try {
       const outcome = await this.runOnce(signal);
       if (outcome === 'skipped') this.update(ServiceState.Skipped, 'Service skipped');
@@ -189,8 +191,12 @@ export class SupervisedService {
 
     try {
       await runner.run((state, msg) => {
+        const wasRunning = this.currentState === ServiceState.Running;
         this.update(state, msg);
-        if (state !== ServiceState.Running && check) this.health.update(false, 'service not running');
+        if (!check) return;
+        // A process that (re)started is unknown until its next check, not still "not running".
+        if (state !== ServiceState.Running) this.health.update(false, 'service not running');
+        else if (!wasRunning) this.health.reset();
       }, signal);
     } catch (err) {
       throw new Error(`Failed running service: ${errorMessage(err)}`);

@@ -284,6 +284,30 @@ describe('talosctl exit codes', () => {
     expect(r.seen[0]?.endpoints).toEqual(['10.5.0.2', '10.5.0.3', '10.5.0.4']);
   });
 
+  it('gen config: refuses bad arguments before any output or work', async () => {
+    const out = path.join(dir, 'out');
+    const bad = await run(['gen', 'config', 'demo', '10.5.0.2:6443', '-o', out]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toBe(
+      'error generating config: cluster.controlPlane.endpoint: "10.5.0.2:6443" must be an https URL\n',
+    );
+    expect(fs.existsSync(out)).toBe(false);
+
+    const badName = await run(['gen', 'config', 'my demo', 'https://10.5.0.2:6443', '-o', out]);
+    expect([badName.code, badName.stdout]).toEqual([1, '']);
+    expect(badName.stderr).toContain('must not contain whitespace');
+
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'join.yaml'), 'mine\n');
+    const exists = await run(['gen', 'config', 'demo', 'https://10.5.0.2:6443', '-o', out]);
+    expect([exists.code, exists.stdout]).toEqual([1, '']);
+    expect(exists.stderr).toBe(
+      `${path.join(out, 'join.yaml')}: file already exists, use --force to overwrite\n`,
+    );
+    expect(fs.readdirSync(out)).toEqual(['join.yaml']);
+  });
+
   it('exits 1 with a message for a usage error', async () => {
     const r = await run(['service', 'apid', 'explode']);
     expect(r.code).toBe(1);

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
-import { generateConfigs, serializeConfig } from '@talos/config';
+import { checkGenerateOptions, generateConfigs, serializeConfig } from '@talos/config';
 import { parseListFlag, serializeClientConfig } from '@talos/client';
 import { writeSecretFile } from '@talos/pki';
 import { CliRun, collectList } from '../cli';
@@ -20,7 +20,9 @@ function generatedPaths(outputDir: string): string[] {
   return GENERATED_FILES.map((f) => path.join(outputDir, f));
 }
 
-function refuseOverwrite(files: readonly string[]): void {
+function refuseOverwrite(outputDir: string, files: readonly string[]): void {
+  if (fs.existsSync(outputDir) && !fs.statSync(outputDir).isDirectory())
+    throw new Error(`${outputDir}: output directory is not a directory`);
   const existing = files.filter((f) => fs.existsSync(f));
   if (existing.length > 0)
     throw new Error(`${existing.join(', ')}: file already exists, use --force to overwrite`);
@@ -33,7 +35,8 @@ export async function writeGeneratedConfigs(
   opts: GenConfigOptions,
 ): Promise<string[]> {
   const files = generatedPaths(opts.outputDir);
-  if (!opts.force) refuseOverwrite(files);
+  checkGenerateOptions({ clusterName, endpoint });
+  if (!opts.force) refuseOverwrite(opts.outputDir, files);
   const generated = generateConfigs({ clusterName, endpoint, additionalSANs: opts.additionalSans });
   fs.mkdirSync(opts.outputDir, { recursive: true });
   const contents = [
@@ -67,7 +70,9 @@ export function registerGen(program: Command, run: CliRun): void {
         endpoint: string,
         opts: { outputDir: string; force: boolean; additionalSans: string[] },
       ) => {
-        if (!opts.force) refuseOverwrite(generatedPaths(opts.outputDir));
+        // Every argument is checked before the first line of output or any key is made.
+        checkGenerateOptions({ clusterName: name, endpoint });
+        if (!opts.force) refuseOverwrite(opts.outputDir, generatedPaths(opts.outputDir));
         run.out('generating PKI and tokens\n');
         const files = await writeGeneratedConfigs(name, endpoint, {
           outputDir: opts.outputDir,
