@@ -153,11 +153,35 @@ describe('context selection', () => {
     expect(() => selectContext({ context: '', contexts: {} })).toThrow('no context is set');
   });
 
-  it('moves the current context away from a removed one', () => {
-    const cfg = config('a', ['a', 'b']);
+  it('makes the first remaining context current when the current one is removed', () => {
+    const cfg = config('b', ['c', 'a', 'b', 'd']);
+    expect(removeContext(cfg, 'b')).toBe(true);
+    // File order, not name order.
+    expect(cfg.context).toBe('c');
+    expect(Object.keys(cfg.contexts)).toEqual(['c', 'a', 'd']);
+    expect(removeContext(cfg, 'b')).toBe(false);
+    // Removing another context leaves the current one alone.
     expect(removeContext(cfg, 'a')).toBe(true);
-    expect(cfg.context).toBe('b');
-    expect(removeContext(cfg, 'a')).toBe(false);
+    expect(cfg.context).toBe('c');
+    // The last one: nothing is current any more, and the config says so.
+    expect(removeContext(cfg, 'd')).toBe(true);
+    expect(removeContext(cfg, 'c')).toBe(true);
+    expect(cfg).toEqual({ context: '', contexts: {} });
+    expect(() => selectContext(cfg)).toThrow('no context is set');
+  });
+
+  it('keeps the first remaining context current across a save and a load', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'talosconfig-remove-'));
+    try {
+      const file = path.join(dir, 'config');
+      saveClientConfig(file, config('z', ['z', 'y', 'x']));
+      const loaded = loadClientConfig(file);
+      removeContext(loaded, 'z');
+      saveClientConfig(file, loaded);
+      expect(loadClientConfig(file).context).toBe('y');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

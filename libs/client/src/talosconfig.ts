@@ -174,7 +174,12 @@ export function selectContext(config: ClientConfig, name?: string): { name: stri
   return { name: selected, context };
 }
 
-/** Removes a context; the current context is cleared when it was the one removed. */
+/**
+ * Removes a context (`cluster destroy` drops the one `create` merged in). Removing the current
+ * context makes the first remaining one, in file order, current, so the file stays usable without a
+ * `config context`; with none left the current context is empty. Returns false when `name` is not
+ * defined. (Talos v0.9 has no remove; later `config remove` skips the current context instead.)
+ */
 export function removeContext(config: ClientConfig, name: string): boolean {
   if (!Object.prototype.hasOwnProperty.call(config.contexts, name)) return false;
   delete config.contexts[name];
