@@ -7,9 +7,11 @@ import { Command, InvalidArgumentError } from 'commander';
 import { PROVISION_POLL_INTERVAL_MS } from '@talos/constants';
 import { findBundleDir } from '@talos/provision';
 import { ClusterFixture, type BenchCluster } from './cluster-fixture';
+import { startProfiling } from './cpu-profiler';
 import { fanoutFigure } from './fanout-figure';
 import { LOAD_WORKER_ENV, serveLoadWorker } from './load-workers';
 import { memoryFigure } from './memory-figure';
+import { findDaemonPids } from './node-processes';
 import { Report } from './report';
 import { unaryFigure } from './unary-figure';
 
@@ -27,6 +29,8 @@ interface Flags {
   memoryCalls: number;
   settle: number;
   addressWait: number;
+  cpuProf?: string;
+  nodeOptions?: string;
   only: Figure[];
 }
 
@@ -88,6 +92,11 @@ function parseFlags(argv: string[]): Flags {
       600,
     )
     .option(
+      '--node-options <flags>',
+      'extra NODE_OPTIONS for every node process, e.g. --max-semi-space-size=1',
+    )
+    .option('--cpu-prof <dir>', 'profile every daemon into DIR (summarise with nx run bench:profile -- DIR)')
+    .option(
       '--only <figures>',
       `figures to run, of ${FIGURES.join(',')} [BENCH_ONLY]`,
       figures,
@@ -115,6 +124,8 @@ function header(report: Report, flags: Flags): void {
 }
 
 async function main(): Promise<void> {
+  // grpc-js sets the TLS server name to the endpoint's IP; Node warns about it on every channel.
+  process.noDeprecation = true;
   const flags = parseFlags(process.argv);
   const script = process.argv[1] as string;
   // The bundle sits at dist/bench/api/main.js; talosctl and the daemons beside it in dist/.
@@ -126,18 +137,34 @@ async function main(): Promise<void> {
     void process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(6)}s] ${line}\n`);
 
   const report = new Report();
-  const fixture = new ClusterFixture(talosctl, progress, flags.addressWait * 1000);
+  const fixture = new ClusterFixture(talosctl, progress, {
+    addressWaitMs: flags.addressWait * 1000,
+    cpuProfileDir: flags.cpuProf,
+    nodeOptions: flags.nodeOptions,
+  });
   let cleaning: Promise<void> | undefined;
   const cleanup = (): Promise<void> => (cleaning ??= fixture.cleanup());
+  let interrupted = false;
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
+      interrupted = true;
       progress(`${sig}: tearing down the clusters`);
-      void cleanup().finally(() => process.exit(130));
+      void cleanup().finally(() => {
+        progress('interrupted: every cluster destroyed');
+        process.exit(130);
+      });
     });
   }
 
   const wants = (f: Figure): boolean => flags.only.includes(f);
+  // With --cpu-prof, daemons profile from the first measured figure on, start-up left out.
+  const profile = (cluster: BenchCluster): void => {
+    if (!flags.cpuProf) return;
+    startProfiling(cluster.state.nodes.flatMap((n) => Object.values(findDaemonPids(n.root, bundleDir))));
+    progress(`profiling the daemons of ${cluster.state.name} into ${flags.cpuProf} (written at destroy)`);
+  };
   header(report, flags);
+  if (flags.nodeOptions) report.line(`node processes run with NODE_OPTIONS=${flags.nodeOptions}`);
   try {
     if (wants('startup') || wants('memory') || wants('unary')) {
       const small: BenchCluster = await fixture.create('bench3', 1, 2);
@@ -158,6 +185,7 @@ async function main(): Promise<void> {
         });
       }
       if (wants('unary')) {
+        profile(small);
         await unaryFigure(report, small, {
           durationMs: flags.duration * 1000,
           warmupMs: flags.warmup * 1000,
@@ -172,16 +200,19 @@ async function main(): Promise<void> {
     if (wants('fanout')) {
       const size = Math.max(...flags.fanoutNodes);
       const big = await fixture.create('bench10', 1, size - 1);
+      profile(big);
       await fanoutFigure(report, big, {
         durationMs: flags.fanoutDuration * 1000,
         warmupMs: flags.warmup * 1000,
         concurrency: flags.fanoutConcurrency,
         nodeCounts: flags.fanoutNodes,
+        bundleDir,
       });
       await fixture.destroy('bench10');
     }
     report.summary();
   } catch (err) {
+    if (interrupted) return;
     progress(`benchmark failed: ${(err as Error).message}`);
     process.exitCode = 1;
   } finally {
@@ -190,5 +221,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.env[LOAD_WORKER_ENV]) serveLoadWorker();
-else void main();
+if (process.env[LOAD_WORKER_ENV]) {
+  process.noDeprecation = true;
+  serveLoadWorker();
+} else void main();

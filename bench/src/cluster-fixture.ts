@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { APID_PORT, TRUSTD_PORT } from '@talos/constants';
 import { contextCredentials, loadClientConfig, selectContext } from '@talos/client';
 import { loadClusterState, planNodes, type ClusterState, type NodeState } from '@talos/provision';
+import { profilerEnv } from './cpu-profiler';
 import { pidsMentioning } from './node-processes';
 
 export interface Credentials {
@@ -26,24 +27,37 @@ export interface BenchCluster {
   controlPlane: NodeState;
 }
 
+export interface FixtureOptions {
+  /** How long to wait for another cluster (someone else's) to free the node addresses. */
+  addressWaitMs?: number;
+  /** Profile every daemon of every cluster into this folder (see cpu-profiler.ts). */
+  cpuProfileDir?: string;
+  /** Extra NODE_OPTIONS for the node processes (to try V8 flags such as --max-semi-space-size). */
+  nodeOptions?: string;
+}
+
 export class ClusterFixture {
   readonly home: string;
   private readonly live = new Set<string>();
   private readonly running = new Set<ChildProcess>();
+  private readonly profiling: NodeJS.ProcessEnv;
 
   constructor(
     private readonly talosctl: string,
     private readonly progress: (line: string) => void,
-    /** How long to wait for another cluster (someone else's) to free the node addresses. */
-    private readonly addressWaitMs = 10 * 60_000,
+    private readonly opts: FixtureOptions = {},
   ) {
     this.home = fs.mkdtempSync(path.join(os.tmpdir(), 'talos-bench-'));
+    this.profiling = opts.cpuProfileDir ? profilerEnv(this.home, opts.cpuProfileDir) : {};
   }
 
   private get env(): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = { ...process.env, HOME: this.home, TALOSCONFIG: this.talosconfig };
     delete env.XDG_CONFIG_HOME;
-    return env;
+    const nodeOptions = [env.NODE_OPTIONS, this.profiling.NODE_OPTIONS, this.opts.nodeOptions].filter(
+      Boolean,
+    );
+    return { ...env, ...this.profiling, NODE_OPTIONS: nodeOptions.join(' ') };
   }
 
   get talosconfig(): string {
@@ -117,14 +131,15 @@ export class ClusterFixture {
    * machine), ours cannot bind its ports. Wait for it rather than fail.
    */
   private async waitForAddresses(addresses: readonly string[]): Promise<void> {
-    const deadline = Date.now() + this.addressWaitMs;
+    const waitMs = this.opts.addressWaitMs ?? 10 * 60_000;
+    const deadline = Date.now() + waitMs;
     let reported = false;
     for (;;) {
       const busy = await firstBusyAddress(addresses);
       if (!busy) return;
       if (Date.now() >= deadline) {
         throw new Error(
-          `${busy} is still in use after ${this.addressWaitMs / 1000} s: another process cluster is running`,
+          `${busy} is still in use after ${waitMs / 1000} s: another process cluster is running`,
         );
       }
       if (!reported)

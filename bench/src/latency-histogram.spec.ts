@@ -49,8 +49,14 @@ describe('LatencyHistogram', () => {
         const ha = new LatencyHistogram();
         const hb = new LatencyHistogram();
         const all = new LatencyHistogram();
-        for (const v of a) (ha.record(v), all.record(v));
-        for (const v of b) (hb.record(v), all.record(v));
+        for (const v of a) {
+          ha.record(v);
+          all.record(v);
+        }
+        for (const v of b) {
+          hb.record(v);
+          all.record(v);
+        }
         const merged = LatencyHistogram.from(JSON.parse(JSON.stringify(ha.snapshot()))).merge(hb);
         expect(merged.count).toBe(all.count);
         for (const q of [0, 0.5, 0.9, 0.99, 1]) expect(merged.percentile(q)).toBe(all.percentile(q));
