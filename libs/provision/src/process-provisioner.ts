@@ -12,6 +12,7 @@ import {
   BUNDLE_DIR_ENV,
   clustersDir as defaultClustersDir,
   daemonBundle,
+  DAEMON_V8_FLAGS,
 } from '@talos/constants';
 import { generateConfigs, serializeConfig, type MachineConfig } from '@talos/config';
 import { writeSecretFile } from '@talos/pki';
@@ -195,6 +196,7 @@ export class ProcessProvisioner {
       const child = spawn(
         process.execPath,
         [
+          ...DAEMON_V8_FLAGS.machined,
           bundle,
           '--root',
           root,

@@ -3,7 +3,7 @@
 // flags each gets, is data here.
 import { mkdir } from 'node:fs/promises';
 import { isControlPlane, type MachineType } from '@talos/config';
-import { NodePaths, TRUSTD_PORT, daemonBundle } from '@talos/constants';
+import { DAEMON_V8_FLAGS, type Daemon, NodePaths, TRUSTD_PORT, daemonBundle } from '@talos/constants';
 import { grpcHealthCheck } from '../system/grpc-health';
 import type { HealthCheck, HealthSettings } from '../system/health';
 import { InProcessRunner } from '../system/in-process-runner';
@@ -85,6 +85,7 @@ export function devServices(opts: DevServicesOptions): ServiceDefinition[] {
       const log = new LogBuffer();
       const args = [
         opts.nodeExecutable ?? process.execPath,
+        ...DAEMON_V8_FLAGS[daemon as Daemon],
         daemonBundle(daemon, opts.bundleDir),
         '--root',
         opts.root,
