@@ -5,6 +5,8 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
 import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { protoPath as healthProtoPath } from 'grpc-health-check';
 import {
   clients,
   common,
@@ -13,6 +15,7 @@ import {
   type MachineServiceClient,
   type MachineServiceHandlers,
 } from '@talos/api';
+import { DEFAULT_ROUTES } from '@talos/constants';
 import { silentLogger } from '@talos/log';
 import { createServer, encodeFrame, implement, listenUnix, Status, unixBackend } from '@talos/rpc';
 import { collect, createTestPKI, makeTmpDir, type TmpDir } from '@talos/testing';
@@ -295,6 +298,54 @@ describe('apid', () => {
     );
     raw.close();
     expect([...status]).toEqual([0x08, 0x01]); // status: SERVING
+  });
+
+  it('advertises only the services a call through it reaches, with health and reflection', async () => {
+    const target = `127.0.0.1:${nodes[0]!.port}`;
+    const reflectionProto =
+      require.resolve('@grpc/reflection/build/proto/grpc/reflection/v1/reflection.proto');
+    const pkg = grpc.loadPackageDefinition(
+      protoLoader.loadSync(reflectionProto, { keepCase: true }),
+    ) as unknown as {
+      grpc: { reflection: { v1: { ServerReflection: grpc.ServiceClientConstructor } } };
+    };
+    const reflection = new pkg.grpc.reflection.v1.ServerReflection(target, credentials());
+    type ListReply = { list_services_response?: { service: Array<{ name: string }> } };
+    const open = reflection['ServerReflectionInfo'] as () => grpc.ClientDuplexStream<object, ListReply>;
+    const call = open.call(reflection);
+    const listed = await new Promise<string[]>((resolve, reject) => {
+      call.on('data', (res: ListReply) =>
+        resolve((res.list_services_response?.service ?? []).map((s) => s.name)),
+      );
+      call.on('error', reject);
+      call.write({ list_services: '*' });
+    });
+    call.end();
+    reflection.close();
+    expect(listed.sort()).toEqual(
+      [
+        ...Object.keys(DEFAULT_ROUTES),
+        'grpc.health.v1.Health',
+        'grpc.reflection.v1.ServerReflection',
+        'grpc.reflection.v1alpha.ServerReflection',
+      ].sort(),
+    );
+
+    const healthPkg = grpc.loadPackageDefinition(
+      protoLoader.loadSync(healthProtoPath, { enums: String }),
+    ) as unknown as { grpc: { health: { v1: { Health: grpc.ServiceClientConstructor } } } };
+    const health = new healthPkg.grpc.health.v1.Health(target, credentials());
+    const check = (service: string) =>
+      new Promise<{ status: string }>((resolve, reject) =>
+        health.check!({ service }, (e: grpc.ServiceError | null, r: { status: string }) =>
+          e ? reject(e) : resolve(r),
+        ),
+      );
+    await expect(check('machine.MachineService')).resolves.toMatchObject({ status: 'SERVING' });
+    await expect(check('time.TimeService')).resolves.toMatchObject({ status: 'SERVING' });
+    await expect(check('securityapi.SecurityService')).rejects.toMatchObject({ code: Status.NOT_FOUND });
+    await expect(check('storage.StorageService')).rejects.toMatchObject({ code: Status.NOT_FOUND });
+    health.close();
   });
 
   it('serves a renewed certificate to new connections', async () => {

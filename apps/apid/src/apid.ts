@@ -3,8 +3,14 @@
 // node's apid and come back merged. Never decodes a payload.
 import type * as grpc from '@grpc/grpc-js';
 import * as http2 from 'node:http2';
-import { methodInfo, packageDefinition, SERVICE_NAMES } from '@talos/api';
-import { METADATA_FORWARDED_BY, METADATA_NODES, METADATA_PROXY_FROM, ROUTER_SERVICE } from '@talos/constants';
+import { methodInfo, packageDefinition } from '@talos/api';
+import {
+  DEFAULT_ROUTES,
+  METADATA_FORWARDED_BY,
+  METADATA_NODES,
+  METADATA_PROXY_FROM,
+  ROUTER_SERVICE,
+} from '@talos/constants';
 import type { Logger } from '@talos/log';
 import {
   addStandardServices,
@@ -32,7 +38,11 @@ const NOT_FORWARDED = new Set([METADATA_NODES, METADATA_PROXY_FROM, METADATA_FOR
 /** Node-to-node calls must come back uncompressed: apid edits their bytes. */
 const NOT_FORWARDED_TO_NODES = new Set([...NOT_FORWARDED, 'grpc-accept-encoding']);
 const LOCAL_SERVICES = new Set<string>([HEALTH_SERVICE, ...REFLECTION_SERVICES]);
-const API_SERVICES = SERVICE_NAMES.filter((s) => s !== ROUTER_SERVICE);
+/**
+ * What health and reflection advertise: the services a call through apid reaches (routerd's
+ * routes). The rest of proto/ (trustd's SecurityService, StorageService) is not routed here.
+ */
+export const ADVERTISED_SERVICES: readonly string[] = Object.keys(DEFAULT_ROUTES).sort();
 
 export interface ApidOptions {
   certificates: CertificateProvider;
@@ -79,9 +89,9 @@ export class Apid {
     this.dialer = new NodeDialer(opts.certificates, this.pool, opts.resolveNode);
     this.admin = createServer();
     addStandardServices(this.admin, {
-      serviceNames: API_SERVICES,
+      serviceNames: [...ADVERTISED_SERVICES],
       packageDefinition,
-      reflectServices: API_SERVICES,
+      reflectServices: [...ADVERTISED_SERVICES],
     });
     this.adminBackend = inProcessBackend(this.admin, 'apid');
     // Renewal: new TLS connections use the new certificate at once; open ones keep theirs.

@@ -146,7 +146,7 @@ export async function requestCertificate(opts: TrustdCertificateOptions): Promis
   );
 }
 
-/** A CertificateStore fed by trustd; renew() asks again (scheduled by the renewal work). */
+/** A CertificateStore fed by trustd; renew() asks again (CertificateRenewal schedules it). */
 export class TrustdCertificateProvider extends CertificateStore {
   private constructor(
     cert: ServingCertificate,

@@ -8,6 +8,7 @@ import { createLogger } from '@talos/log';
 import { unixBackend } from '@talos/rpc';
 import { Apid } from './apid';
 import { TrustdCertificateProvider } from './certificate-provider';
+import { CertificateRenewal } from './certificate-renewal';
 import { nodeAddresses, servingNames } from './serving-names';
 
 interface Flags {
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ name: 'apid' });
 
   let apid: Apid;
+  let renewal: CertificateRenewal;
   try {
     const config = await loadConfig(flags.config ?? paths.configFile);
     const endpoints = flags.endpoints
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
     apid = new Apid({ certificates, local: unixBackend(paths.socket('routerd')), logger });
     await apid.listenTls(flags.address, flags.port);
     await apid.listenUnix(paths.socket('apid'));
+    renewal = new CertificateRenewal({ certificates, logger });
+    renewal.start();
   } catch (err) {
     logger.fatal({ err: (err as Error).message }, 'apid failed to start');
     process.exit(1);
@@ -67,6 +71,7 @@ async function main(): Promise<void> {
 
   const stop = (signal: string): void => {
     logger.info({ signal }, 'stopping');
+    renewal.stop();
     apid.close().then(
       () => process.exit(0),
       () => process.exit(1),

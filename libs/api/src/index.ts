@@ -1,10 +1,11 @@
 // The Talos v0.9.3-compatible API: protobufjs classes, typed grpc-js service definitions,
 // a method table for proxies (apid, routerd) and a package definition for reflection.
 // Everything here is generated from proto/ by `nx run api:gen`, except the helpers below.
-import * as protoLoader from '@grpc/proto-loader';
+import type * as protoLoader from '@grpc/proto-loader';
 import * as protobuf from 'protobufjs';
 import * as api from './generated/api';
 import descriptorJson from './generated/descriptor.json';
+import { FILE_DESCRIPTORS } from './generated/file-descriptors';
 import * as generated from './generated/services';
 
 export {
@@ -132,11 +133,28 @@ export function methodInfo(path: string): MethodInfo | undefined {
   return m ? { ...m } : undefined;
 }
 
-/** @grpc/proto-loader view of proto/, for @grpc/reflection's ReflectionService. */
-export const packageDefinition: protoLoader.PackageDefinition = protoLoader.fromJSON(
-  descriptorJson as protobuf.INamespace,
-  { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true },
+/**
+ * Serialized google.protobuf.FileDescriptorProto of every .proto file, keyed by file name
+ * ('machine/machine.proto', 'google/protobuf/empty.proto', 'grpc/health/v1/health.proto'...),
+ * dependencies first: what a reflection client needs to rebuild any service we serve.
+ */
+export const fileDescriptorProtos: ReadonlyMap<string, Buffer> = new Map(
+  FILE_DESCRIPTORS.map((f) => [f.name, Buffer.from(f.descriptor, 'base64')]),
 );
+
+/**
+ * Package definition for @grpc/reflection's ReflectionService, one entry per file, so reflection
+ * answers with the real file names and dependencies (proto-loader's own definitions merge files
+ * by package and list no dependencies, which grpcurl cannot resolve). ReflectionService reads
+ * nothing but each entry's `fileDescriptorProtos`; the entries carry no serializers, hence the
+ * cast. Built from the generated descriptors: no .proto file is read at run time.
+ */
+export const packageDefinition = Object.fromEntries(
+  [...fileDescriptorProtos].map(([name, bytes]) => [
+    name,
+    { format: 'Protocol Buffer 3 FileDescriptorProto', type: {}, fileDescriptorProtos: [bytes] },
+  ]),
+) as unknown as protoLoader.PackageDefinition;
 
 /** Type URL prefix Talos uses for machine.Event payloads. */
 export const EVENT_TYPE_URL_PREFIX = 'talos/runtime/';

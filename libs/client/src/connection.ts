@@ -2,7 +2,7 @@
 // UNAVAILABLE is tried on the next one. Payloads are opaque here; method descriptors say how to
 // encode and decode them.
 import * as grpc from '@grpc/grpc-js';
-import { METADATA_NODES } from '@talos/constants';
+import { GRPC_MAX_MESSAGE_BYTES, METADATA_NODES } from '@talos/constants';
 import { Endpoint, parseEndpoint } from './endpoint';
 
 /** What a call needs to know about a method (a grpc-js MethodDefinition satisfies it). */
@@ -86,7 +86,9 @@ export class Connection {
     let client = this.clients.get(endpoint.address);
     if (!client) {
       client = new grpc.Client(endpoint.address, this.credentials, {
-        'grpc.max_receive_message_length': 64 * 1024 * 1024,
+        // The limit apid enforces: a larger reply could not reach us through it anyway.
+        'grpc.max_receive_message_length': GRPC_MAX_MESSAGE_BYTES,
+        'grpc.max_send_message_length': GRPC_MAX_MESSAGE_BYTES,
         ...this.opts.channelOptions,
       });
       this.clients.set(endpoint.address, client);

@@ -1,5 +1,6 @@
 // grpc-js clients to a daemon's unix socket, and a promise wrapper for unary calls.
 import * as grpc from '@grpc/grpc-js';
+import { MESSAGE_SIZE_OPTIONS } from './server';
 
 /** grpc-js target for a unix socket path. */
 export function unixTarget(socketPath: string): string {
@@ -18,7 +19,10 @@ export function dialUnix<C>(
   socketPath: string,
   options: Partial<grpc.ClientOptions> = {},
 ): C {
-  return new Client(unixTarget(socketPath), grpc.credentials.createInsecure(), options);
+  return new Client(unixTarget(socketPath), grpc.credentials.createInsecure(), {
+    ...MESSAGE_SIZE_OPTIONS,
+    ...options,
+  });
 }
 
 export interface CallOptions {

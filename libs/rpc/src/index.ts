@@ -41,6 +41,7 @@ export { PassThroughProxy, type ForwardOptions } from './proxy';
 export { GrpcStreamServer, type GrpcRequest, type StreamDispatcher } from './stream-server';
 export {
   createServer,
+  MESSAGE_SIZE_OPTIONS,
   listenUnix,
   listenTcp,
   shutdownServer,

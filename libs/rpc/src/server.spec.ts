@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
+import * as descriptor from 'protobufjs/ext/descriptor';
 import { packageDefinition, services } from '@talos/api';
 import { collect, echoClient, echoPackage, makeTmpDir, type TmpDir } from '@talos/testing';
 import { Status } from './errors';
@@ -11,9 +12,11 @@ import { PassThroughProxy } from './proxy';
 import {
   addStandardServices,
   createServer,
+  HEALTH_SERVICE,
   implement,
   inProcessBackend,
   listenUnix,
+  REFLECTION_SERVICES,
   shutdownServer,
 } from './server';
 import { GrpcStreamServer } from './stream-server';
@@ -137,4 +140,61 @@ describe('grpc-js server helpers', () => {
     backend.close();
     admin.forceShutdown();
   });
+
+  it('lists the services it was told to reflect, with health and reflection themselves', async () => {
+    const admin = createServer();
+    addStandardServices(admin, {
+      serviceNames: ['time.TimeService'],
+      packageDefinition,
+      reflectServices: ['time.TimeService'],
+    });
+    const socket = path.join(tmp.path, 'reflected.sock');
+    await listenUnix(admin, socket);
+
+    const reflectionProto =
+      require.resolve('@grpc/reflection/build/proto/grpc/reflection/v1/reflection.proto');
+    const pkg = grpc.loadPackageDefinition(
+      protoLoader.loadSync(reflectionProto, { keepCase: true }),
+    ) as unknown as {
+      grpc: { reflection: { v1: { ServerReflection: grpc.ServiceClientConstructor } } };
+    };
+    const client = new pkg.grpc.reflection.v1.ServerReflection(
+      `unix:${socket}`,
+      grpc.credentials.createInsecure(),
+    );
+    const open = client['ServerReflectionInfo'] as () => grpc.ClientDuplexStream<object, ReflectionReply>;
+    const ask = (request: object) =>
+      new Promise<ReflectionReply>((resolve, reject) => {
+        const call = open.call(client);
+        call.on('data', (res: ReflectionReply) => {
+          resolve(res);
+          call.end();
+        });
+        call.on('error', reject);
+        call.write(request);
+      });
+
+    const listed = await ask({ list_services: '*' });
+    expect((listed.list_services_response?.service ?? []).map((s) => s.name).sort()).toEqual([
+      HEALTH_SERVICE,
+      ...REFLECTION_SERVICES,
+      'time.TimeService',
+    ]);
+    // grpcurl describes what it lists: health's file comes back under its grpc-go name.
+    const health = await ask({ file_containing_symbol: HEALTH_SERVICE });
+    expect(health.error_response).toBeFalsy();
+    const names = (health.file_descriptor_response?.file_descriptor_proto ?? []).map(
+      (bytes) => descriptor.FileDescriptorProto.decode(bytes).name,
+    );
+    expect(names).toEqual(['grpc/health/v1/health.proto']);
+
+    client.close();
+    await shutdownServer(admin, 100);
+  });
 });
+
+interface ReflectionReply {
+  list_services_response?: { service: Array<{ name: string }> };
+  file_descriptor_response?: { file_descriptor_proto: Buffer[] };
+  error_response?: { error_message: string };
+}

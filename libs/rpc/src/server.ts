@@ -5,6 +5,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
+import { GRPC_MAX_MESSAGE_BYTES } from '@talos/constants';
 import { type Backend, duplexBackend } from './backend';
 import { duplexPair } from './duplex-pair';
 import { RpcError, Status } from './errors';
@@ -17,11 +18,14 @@ export const REFLECTION_SERVICES = [
   'grpc.reflection.v1alpha.ServerReflection',
 ] as const;
 
+/** Message size limits every server and client of ours uses: the one the proxies enforce. */
+export const MESSAGE_SIZE_OPTIONS = {
+  'grpc.max_receive_message_length': GRPC_MAX_MESSAGE_BYTES,
+  'grpc.max_send_message_length': GRPC_MAX_MESSAGE_BYTES,
+} as const;
+
 export function createServer(options: grpc.ServerOptions = {}): grpc.Server {
-  return new grpc.Server({
-    'grpc.max_receive_message_length': 16 * 1024 * 1024,
-    ...options,
-  });
+  return new grpc.Server({ ...MESSAGE_SIZE_OPTIONS, ...options });
 }
 
 function bind(server: grpc.Server, address: string, creds: grpc.ServerCredentials): Promise<number> {
@@ -74,7 +78,10 @@ export interface StandardServicesOptions {
   serviceNames: string[];
   /** Descriptors for reflection (libs/api's packageDefinition); no reflection when omitted. */
   packageDefinition?: PackageDefinition;
-  /** Limit reflection to these services (default: everything in the package definition). */
+  /**
+   * The services reflection lists and describes (default: everything in the package definition);
+   * health and reflection themselves are always added, as they are served here too.
+   */
   reflectServices?: string[];
 }
 
@@ -90,7 +97,9 @@ export function addStandardServices(
   if (opts.packageDefinition) {
     const reflection = new ReflectionService(
       opts.packageDefinition,
-      opts.reflectServices ? { services: opts.reflectServices } : undefined,
+      opts.reflectServices
+        ? { services: [...new Set([...opts.reflectServices, HEALTH_SERVICE, ...REFLECTION_SERVICES])] }
+        : undefined,
     );
     reflection.addToServer(server);
   }
