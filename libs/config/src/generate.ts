@@ -1,5 +1,13 @@
 // `talosctl gen config`: the three machine configs and the talosconfig of a new cluster.
-import { CLIENT_CERT_LIFETIME_DAYS } from '@talos/constants';
+import {
+  CLIENT_CERT_LIFETIME_DAYS,
+  DEFAULT_CNI,
+  DEFAULT_DNS_DOMAIN,
+  DEFAULT_INSTALL_DISK,
+  DEFAULT_INSTALLER_IMAGE,
+  DEFAULT_POD_SUBNET,
+  DEFAULT_SERVICE_SUBNET,
+} from '@talos/constants';
 import { issueCertificate } from '@talos/pki';
 import { endpointProblem } from './cluster';
 import type { MachineType } from './machine';
@@ -46,10 +54,18 @@ function machineConfig(type: MachineType, opts: GenerateOptions, secrets: Secret
       token: secrets.trustdInfo.token,
       ca,
       certSANs: [...(opts.additionalSANs ?? [])],
+      // Written out, as Talos's generator does, so the file shows what the node will do.
+      install: { disk: DEFAULT_INSTALL_DISK, image: DEFAULT_INSTALLER_IMAGE, bootloader: true, wipe: false },
     },
     cluster: {
       controlPlane: { endpoint: opts.endpoint },
       clusterName: opts.clusterName,
+      network: {
+        cni: { name: DEFAULT_CNI as 'flannel' },
+        dnsDomain: DEFAULT_DNS_DOMAIN,
+        podSubnets: [DEFAULT_POD_SUBNET],
+        serviceSubnets: [DEFAULT_SERVICE_SUBNET],
+      },
       token: secrets.secrets.bootstrapToken,
     },
   };

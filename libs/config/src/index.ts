@@ -10,8 +10,39 @@ export {
   loadConfig,
   osCA,
   kubernetesCA,
+  configDocument,
+  originalText,
   type MachineConfig,
 } from './machine-config';
+export { CONFIG_MODES, type ConfigMode, type ValidateOptions } from './modes';
+export {
+  clusterNetwork,
+  installConfig,
+  timeServers,
+  localAPIServerPort,
+  type EffectiveClusterNetwork,
+  type EffectiveInstall,
+} from './defaults';
+export type {
+  NetworkInterfaceConfig,
+  RouteConfig,
+  VlanConfig,
+  BondConfig,
+  ExtraHostEntry,
+} from './machine-network';
+export type { InstallConfig, MachineDisk, DiskPartition } from './machine-install';
+export type { KubeletConfig, KubeletMount } from './machine-kubelet';
+export type { MachineFile } from './machine-files';
+export type { RegistriesConfig, RegistryMirror, RegistryConfig } from './machine-registries';
+export type { ClusterNetworkConfig, CNIConfig } from './cluster-network';
+export type {
+  ComponentConfig,
+  APIServerConfig,
+  ProxyConfig,
+  EtcdConfig,
+  VolumeMount,
+  AdminKubeconfigConfig,
+} from './cluster-components';
 export {
   MACHINE_TYPES,
   isControlPlane,

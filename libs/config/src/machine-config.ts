@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import YAML from 'yaml';
 import { type ClusterSection, readCluster } from './cluster';
 import { type MachineSection, readMachine } from './machine';
+import { checkMode, type ValidateOptions } from './modes';
 import { decodeCertificateAndKey, type PemCertificateAndKey } from './pem';
 import { ConfigError, FieldReader } from './validation';
 
@@ -22,8 +23,11 @@ export interface MachineConfig {
 
 const TOP_KEYS = ['version', 'debug', 'persist', 'machine', 'cluster'] as const;
 
-/** Validates an untyped tree (parsed YAML or JSON) and applies defaults; throws ConfigError listing every problem. */
-export function validateConfig(value: unknown): MachineConfig {
+/**
+ * Validates an untyped tree (parsed YAML or JSON); throws ConfigError listing every problem. With
+ * `mode`, the rules of that runtime mode apply too. Defaults are read through `clusterNetwork()` & co.
+ */
+export function validateConfig(value: unknown, opts: ValidateOptions = {}): MachineConfig {
   const root = new FieldReader('');
   const raw = root.mapping(value ?? {}, TOP_KEYS);
   if (!raw) throw new ConfigError(root.problems);
@@ -36,19 +40,45 @@ export function validateConfig(value: unknown): MachineConfig {
   const persist = root.at('persist').boolean(raw.persist) ?? true;
   const machine = readMachine(root.at('machine'), raw.machine);
   const cluster = readCluster(root.at('cluster'), raw.cluster);
+  if (machine && opts.mode) checkMode(root, machine, opts.mode);
   if (root.problems.length > 0 || !machine || !cluster) throw new ConfigError(root.problems);
   return { version: CONFIG_VERSION, debug, persist, machine, cluster };
 }
 
-export function parseConfig(text: string): MachineConfig {
-  const doc = YAML.parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      doc.errors.map((e) => `yaml: ${e.message.split('\n')[0]}`),
-      'error parsing machine config',
-    );
+/** The text and YAML document a config was parsed from (comments included), by config object. */
+const sources = new WeakMap<MachineConfig, { text: string; document: YAML.Document }>();
+
+function yamlProblems(messages: string[]): ConfigError {
+  return new ConfigError(
+    messages.map((m) => `yaml: ${m.split('\n')[0] ?? ''}`),
+    'error parsing machine config',
+  );
+}
+
+/** Parses and validates YAML text; the text itself stays reachable through `originalText()`. */
+export function parseConfig(text: string, opts: ValidateOptions = {}): MachineConfig {
+  const document = YAML.parseDocument(text, { prettyErrors: false, logLevel: 'error' });
+  if (document.errors.length > 0) throw yamlProblems(document.errors.map((e) => e.message));
+  let tree: unknown;
+  try {
+    tree = document.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // The yaml library refuses alias bombs (and nothing else here) by throwing.
+    throw yamlProblems([(err as Error).message]);
   }
-  return validateConfig(doc.toJS());
+  const cfg = validateConfig(tree, opts);
+  sources.set(cfg, { text, document });
+  return cfg;
+}
+
+/** The YAML document (comments and layout kept) a config was parsed from; undefined if built in code. */
+export function configDocument(cfg: MachineConfig): YAML.Document | undefined {
+  return sources.get(cfg)?.document;
+}
+
+/** The config as its author wrote it, comments and all; serialized afresh when it was built in code. */
+export function originalText(cfg: MachineConfig): string {
+  return sources.get(cfg)?.text ?? serializeConfig(cfg);
 }
 
 /** Strips undefined fields so the YAML holds only what is set. */
@@ -67,7 +97,7 @@ export function serializeConfig(cfg: MachineConfig): string {
   return YAML.stringify(compact(ordered), { lineWidth: 0 });
 }
 
-export async function loadConfig(file: string): Promise<MachineConfig> {
+export async function loadConfig(file: string, opts: ValidateOptions = {}): Promise<MachineConfig> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -75,7 +105,7 @@ export async function loadConfig(file: string): Promise<MachineConfig> {
     throw new Error(`error loading config: ${(err as Error).message}`);
   }
   try {
-    return parseConfig(text);
+    return parseConfig(text, opts);
   } catch (err) {
     if (err instanceof ConfigError) throw new ConfigError(err.problems, `error loading config ${file}`);
     throw err;

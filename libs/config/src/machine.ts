@@ -1,14 +1,18 @@
 // The `machine` section: what this node is and the secrets it needs to join the cluster.
 import { readCertificateAndKey } from './certificate-field';
+import { hostPortProblem } from './field-checks';
+import { type MachineFile, readEnv, readFiles, readSysctls } from './machine-files';
+import { type InstallConfig, type MachineDisk, readDisks, readInstall } from './machine-install';
+import { type KubeletConfig, readKubelet } from './machine-kubelet';
+import { type MachineNetworkConfig, readNetwork } from './machine-network';
+import { type RegistriesConfig, readRegistries } from './machine-registries';
 import type { EncodedCertificateAndKey } from './pem';
-import type { FieldReader } from './validation';
+import { type FieldReader, put } from './validation';
+
+export type { MachineNetworkConfig } from './machine-network';
 
 export const MACHINE_TYPES = ['init', 'controlplane', 'join'] as const;
 export type MachineType = (typeof MACHINE_TYPES)[number];
-
-export interface MachineNetworkConfig {
-  hostname?: string;
-}
 
 export interface MachineTimeConfig {
   disabled?: boolean;
@@ -24,25 +28,36 @@ export interface MachineSection {
   ca: EncodedCertificateAndKey;
   /** Extra SANs for the node's apid/trustd serving certificates. */
   certSANs: string[];
+  kubelet?: KubeletConfig;
   network?: MachineNetworkConfig;
+  disks?: MachineDisk[];
+  install?: InstallConfig;
+  files?: MachineFile[];
+  env?: Record<string, string>;
   time?: MachineTimeConfig;
+  sysctls?: Record<string, string>;
+  registries?: RegistriesConfig;
 }
 
-const MACHINE_KEYS = ['type', 'token', 'ca', 'certSANs', 'network', 'time'] as const;
+const MACHINE_KEYS = [
+  'type',
+  'token',
+  'ca',
+  'certSANs',
+  'kubelet',
+  'network',
+  'disks',
+  'install',
+  'files',
+  'env',
+  'time',
+  'sysctls',
+  'registries',
+] as const;
 
 /** Whether a machine type runs the control plane (and so trustd, which signs with the CA key). */
 export function isControlPlane(type: MachineType): boolean {
   return type === 'init' || type === 'controlplane';
-}
-
-function readNetwork(at: FieldReader, value: unknown): MachineNetworkConfig | undefined {
-  if (value === undefined || value === null) return undefined;
-  const raw = at.mapping(value, ['hostname']);
-  if (!raw) return undefined;
-  const out: MachineNetworkConfig = {};
-  const hostname = at.at('hostname').string(raw.hostname, { nonEmpty: true });
-  if (hostname !== undefined) out.hostname = hostname;
-  return out;
 }
 
 function readTime(at: FieldReader, value: unknown): MachineTimeConfig | undefined {
@@ -52,7 +67,7 @@ function readTime(at: FieldReader, value: unknown): MachineTimeConfig | undefine
   const out: MachineTimeConfig = {};
   const disabled = at.at('disabled').boolean(raw.disabled);
   if (disabled !== undefined) out.disabled = disabled;
-  const servers = at.at('servers').stringList(raw.servers);
+  const servers = at.at('servers').checkedList(raw.servers, hostPortProblem);
   if (servers !== undefined) out.servers = servers;
   return out;
 }
@@ -76,11 +91,15 @@ export function readMachine(at: FieldReader, value: unknown): MachineSection | u
               : undefined,
         });
   const certSANs = at.at('certSANs').stringList(raw.certSANs) ?? [];
-  const network = readNetwork(at.at('network'), raw.network);
-  const time = readTime(at.at('time'), raw.time);
-  if (type === undefined || token === undefined || ca === undefined) return undefined;
-  const out: MachineSection = { type, token, ca, certSANs };
-  if (network) out.network = network;
-  if (time) out.time = time;
-  return out;
+  const out: MachineSection = { type: type ?? 'join', token: token ?? '', ca: ca ?? { crt: '' }, certSANs };
+  put(out, 'kubelet', readKubelet(at.at('kubelet'), raw.kubelet));
+  put(out, 'network', readNetwork(at.at('network'), raw.network));
+  put(out, 'disks', readDisks(at.at('disks'), raw.disks));
+  put(out, 'install', readInstall(at.at('install'), raw.install));
+  put(out, 'files', readFiles(at.at('files'), raw.files));
+  put(out, 'env', readEnv(at.at('env'), raw.env));
+  put(out, 'time', readTime(at.at('time'), raw.time));
+  put(out, 'sysctls', readSysctls(at.at('sysctls'), raw.sysctls));
+  put(out, 'registries', readRegistries(at.at('registries'), raw.registries));
+  return type === undefined || token === undefined || ca === undefined ? undefined : out;
 }

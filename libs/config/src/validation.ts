@@ -14,10 +14,24 @@ export class ConfigError extends Error {
   }
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
+  if (value instanceof Uint8Array) return 'binary';
+  if (value instanceof Date) return 'a timestamp';
   return typeof value === 'object' ? 'a mapping' : typeof value;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Uint8Array) &&
+    !(value instanceof Date) &&
+    !(value instanceof Map) &&
+    !(value instanceof Set)
+  );
 }
 
 /** A position in the document plus the shared list of problems found so far. */
@@ -41,18 +55,119 @@ export class FieldReader {
    * Returns undefined (and reports) when the value is not a mapping.
    */
   mapping(value: unknown, allowed: readonly string[]): Record<string, unknown> | undefined {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (!isMapping(value)) {
       this.problem(`must be a mapping, got ${describe(value)}`);
       return undefined;
     }
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
+    for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) this.at(key).problem('unknown field');
     }
-    return record;
+    // Only own keys count: a field named like an Object.prototype member must not read as set.
+    const own: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const key of allowed) if (Object.hasOwn(value, key)) own[key] = value[key];
+    return own;
   }
 
-  string(value: unknown, opts: { required?: boolean; nonEmpty?: boolean } = {}): string | undefined {
+  /** An optional sub-section: undefined when absent or null, otherwise `mapping`. */
+  section(value: unknown, allowed: readonly string[]): Record<string, unknown> | undefined {
+    if (value === undefined || value === null) return undefined;
+    return this.mapping(value, allowed);
+  }
+
+  /** A mapping of free-form keys (user names, sysctl names...) whose values `read` checks. */
+  entries<T>(
+    value: unknown,
+    read: (at: FieldReader, item: unknown) => T | undefined,
+  ): Record<string, T> | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (!isMapping(value)) {
+      this.problem(`must be a mapping, got ${describe(value)}`);
+      return undefined;
+    }
+    const out: Record<string, T> = {};
+    for (const key of Object.keys(value)) {
+      if (key.trim() === '') {
+        this.problem('keys must not be empty');
+        continue;
+      }
+      const item = read(this.at(key), value[key]);
+      if (item !== undefined)
+        Object.defineProperty(out, key, {
+          value: item,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+    }
+    return out;
+  }
+
+  /** A mapping of strings; numbers and booleans are taken as their text, as YAML authors write them. */
+  stringMap(value: unknown): Record<string, string> | undefined {
+    return this.entries(value, (at, item) => {
+      if (typeof item === 'number' || typeof item === 'boolean') return String(item);
+      return at.string(item, { required: true, allowEmpty: true });
+    });
+  }
+
+  /** A list whose items `read` checks, each at its own `[i]` path. */
+  list<T>(
+    value: unknown,
+    read: (at: FieldReader, item: unknown, index: number) => T | undefined,
+  ): T[] | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (!Array.isArray(value)) {
+      this.problem(`must be a list, got ${describe(value)}`);
+      return undefined;
+    }
+    const out: T[] = [];
+    value.forEach((item, i) => {
+      const read_ = read(this.at(i), item, i);
+      if (read_ !== undefined) out.push(read_);
+    });
+    return out;
+  }
+
+  integer(value: unknown, opts: { required?: boolean; min?: number; max?: number } = {}): number | undefined {
+    if (value === undefined || value === null) {
+      if (opts.required) this.problem('is required');
+      return undefined;
+    }
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+      this.problem(`must be an integer, got ${typeof value === 'number' ? value : describe(value)}`);
+      return undefined;
+    }
+    if ((opts.min !== undefined && value < opts.min) || (opts.max !== undefined && value > opts.max)) {
+      this.problem(`${value} is out of range (${opts.min ?? '-∞'}..${opts.max ?? '∞'})`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** A string that `check` accepts; `check` returns the reason it does not. */
+  checked(
+    value: unknown,
+    check: (text: string) => string | undefined,
+    opts: { required?: boolean } = {},
+  ): string | undefined {
+    const text = this.string(value, { required: opts.required, nonEmpty: true });
+    if (text === undefined) return undefined;
+    const problem = check(text);
+    if (problem) {
+      this.problem(problem);
+      return undefined;
+    }
+    return text;
+  }
+
+  checkedList(value: unknown, check: (text: string) => string | undefined): string[] | undefined {
+    return this.list(value, (at, item) => at.checked(item, check, { required: true }));
+  }
+
+  string(
+    value: unknown,
+    opts: { required?: boolean; nonEmpty?: boolean; allowEmpty?: boolean } = {},
+  ): string | undefined {
     if (value === undefined || value === null) {
       if (opts.required) this.problem('is required');
       return undefined;
@@ -61,7 +176,7 @@ export class FieldReader {
       this.problem(`must be a string, got ${describe(value)}`);
       return undefined;
     }
-    if ((opts.required || opts.nonEmpty) && value.trim() === '') {
+    if ((opts.required || opts.nonEmpty) && !opts.allowEmpty && value.trim() === '') {
       this.problem('must not be empty');
       return undefined;
     }
@@ -104,4 +219,9 @@ export class FieldReader {
     });
     return out;
   }
+}
+
+/** Sets `out[key]` only when the value is present, so absent fields stay absent in the output. */
+export function put<T extends object, K extends keyof T>(out: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) out[key] = value;
 }

@@ -15,6 +15,7 @@ import { registerPower } from './commands/power';
 import { registerProcesses } from './commands/processes';
 import { registerService } from './commands/service';
 import { registerTime } from './commands/time';
+import { registerValidate } from './commands/validate';
 import { registerVersion } from './commands/version';
 
 export function buildProgram(run: CliRun): Command {
@@ -42,6 +43,7 @@ export function buildProgram(run: CliRun): Command {
     registerNetwork,
     registerPower,
     registerCluster,
+    registerValidate,
   ]) {
     register(program, run);
   }
