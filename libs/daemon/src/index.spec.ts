@@ -1,0 +1,55 @@
+import { silentLogger } from '@talos/log';
+import { parsePort, runDaemon, type DaemonProcess } from './index';
+
+class FakeProcess implements DaemonProcess {
+  exits: number[] = [];
+  handlers = new Map<string, () => void>();
+  exit(code: number): void {
+    this.exits.push(code);
+  }
+  once(signal: string, listener: () => void): void {
+    this.handlers.set(signal, listener);
+  }
+}
+
+const settle = () => new Promise((r) => setImmediate(r));
+
+describe('runDaemon', () => {
+  it('exits 1 when start fails, without waiting for signals', async () => {
+    const proc = new FakeProcess();
+    await runDaemon('x', () => Promise.reject(new Error('boom')), { logger: silentLogger(), proc });
+    expect(proc.exits).toEqual([1]);
+    expect(proc.handlers.size).toBe(0);
+  });
+
+  it('stops once on SIGTERM/SIGINT and exits 0', async () => {
+    const proc = new FakeProcess();
+    let stops = 0;
+    await runDaemon('x', async () => ({ stop: async () => void stops++ }), { logger: silentLogger(), proc });
+    expect(proc.exits).toEqual([]);
+    proc.handlers.get('SIGTERM')!();
+    proc.handlers.get('SIGINT')!();
+    await settle();
+    expect(stops).toBe(1);
+    expect(proc.exits).toEqual([0]);
+  });
+
+  it('exits 1 when stopping fails', async () => {
+    const proc = new FakeProcess();
+    await runDaemon('x', async () => ({ stop: () => Promise.reject(new Error('stuck')) }), {
+      logger: silentLogger(),
+      proc,
+    });
+    proc.handlers.get('SIGTERM')!();
+    await settle();
+    expect(proc.exits).toEqual([1]);
+  });
+});
+
+describe('parsePort', () => {
+  it('accepts ports and refuses anything else', () => {
+    expect(parsePort('50000')).toBe(50000);
+    expect(() => parsePort('65536')).toThrow('"65536" is not a TCP port');
+    expect(() => parsePort('abc')).toThrow('is not a TCP port');
+  });
+});

@@ -1,0 +1,64 @@
+// What every daemon's main.ts shares: its command-line basics and its life cycle (start, log a
+// fatal start-up error and exit 1, stop cleanly once on SIGTERM/SIGINT and exit 0).
+import { Command, InvalidArgumentError } from 'commander';
+import { createLogger, type Logger } from '@talos/log';
+
+/** A started daemon: whatever `stop` needs to close (servers, timers, children). */
+export interface RunningDaemon {
+  stop(): Promise<void>;
+}
+
+export interface DaemonProcess {
+  exit(code: number): void;
+  once(signal: 'SIGTERM' | 'SIGINT', listener: () => void): unknown;
+}
+
+/**
+ * Starts a daemon and wires its shutdown. A start that throws is logged as fatal with the reason
+ * and ends the process with 1, so the supervisor sees a failed run and restarts it with back-off.
+ */
+export async function runDaemon(
+  name: string,
+  start: (logger: Logger) => Promise<RunningDaemon>,
+  opts: { logger?: Logger; proc?: DaemonProcess } = {},
+): Promise<void> {
+  const logger = opts.logger ?? createLogger({ name });
+  const proc: DaemonProcess = opts.proc ?? process;
+  let daemon: RunningDaemon;
+  try {
+    daemon = await start(logger);
+  } catch (err) {
+    logger.fatal({ err: err instanceof Error ? err.message : String(err) }, `${name} failed to start`);
+    proc.exit(1);
+    return;
+  }
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    daemon.stop().then(
+      () => proc.exit(0),
+      (err: unknown) => {
+        logger.error({ err: err instanceof Error ? err.message : String(err) }, 'error stopping');
+        proc.exit(1);
+      },
+    );
+  };
+  proc.once('SIGTERM', () => stop('SIGTERM'));
+  proc.once('SIGINT', () => stop('SIGINT'));
+}
+
+/** The flags every daemon takes: `--root DIR` (every path of the node lives under it). */
+export function daemonCommand(name: string): Command {
+  return new Command(name).option('--root <dir>', 'node root: every path lives under it', '/');
+}
+
+/** A commander parser for TCP ports. */
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError(`"${value}" is not a TCP port`);
+  }
+  return port;
+}
