@@ -1,5 +1,6 @@
 // machined (dev mode): supervises the node's daemons as child processes and serves the machine API.
 import { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '@talos/config';
@@ -43,11 +44,14 @@ async function main(): Promise<void> {
   let node: MachineNode;
   try {
     const config = await loadConfig(configPath);
+    // The MachineConfig resource shows the file as written, comments included.
+    const configText = await readFile(configPath, 'utf8');
     node = new MachineNode({
       root,
       address: flags.address,
       configPath,
       config,
+      configText,
       hostname: flags.hostname,
       bundleDir: process.env[BUNDLE_DIR_ENV] ?? path.resolve(__dirname, '..'),
       machinedLog,

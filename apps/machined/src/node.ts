@@ -1,10 +1,11 @@
-// A dev-mode node as machined runs it: event bus, supervisor, machine API and the boot sequence,
+// A dev-mode node as machined runs it: event bus, supervisor, resources, machine API and the boot sequence,
 // wired together. main.ts only parses flags and handles signals; tests build a MachineNode directly.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { osCA, type MachineConfig } from '@talos/config';
 import { BUILD_SHA, BUILD_TIME, NodePaths, VERSION } from '@talos/constants';
 import type { Logger } from '@talos/log';
+import { stringify } from 'yaml';
 import { startMachineServer, type MachineServer } from './api/machine-server';
 import { Sequencer } from './boot/sequencer';
 import { devServices } from './dev/dev-services';
@@ -15,12 +16,16 @@ import type { LogBuffer } from './system/log-buffer';
 import type { BackoffOptions } from './system/restarting-runner';
 import type { ServiceDefinition } from './system/service';
 import { ServiceSupervisor } from './system/service-supervisor';
+import { NodeResources } from './resources/node-resources';
+import { ServiceResourceAdapter } from './resources/service-resources';
 
 export interface MachineNodeOptions {
   root: string;
   address: string;
   configPath: string;
   config: MachineConfig;
+  /** The config file's text as loaded (the MachineConfig resource); default: `config` as YAML (tests). */
+  configText?: string;
   /** --hostname; else the config's machine.network.hostname; else the host's name. */
   hostname?: string;
   bundleDir: string;
@@ -46,21 +51,32 @@ export class MachineNode {
   readonly bus = new MachineEventBus();
   readonly supervisor: ServiceSupervisor;
   readonly sequencer: Sequencer;
+  /** The resource state and controller runtime (resource.ResourceService reads it). */
+  readonly resources: NodeResources;
+  private readonly serviceResources: ServiceResourceAdapter;
   private server: MachineServer | undefined;
   private stopping: Promise<void> | undefined;
 
   constructor(readonly opts: MachineNodeOptions) {
     this.paths = new NodePaths(opts.root);
+    this.resources = new NodeResources(opts.logger);
+    this.serviceResources = new ServiceResourceAdapter(
+      this.resources.state,
+      (id) => (this.supervisor.has(id) ? this.supervisor.get(id).info().health : undefined),
+      opts.logger,
+    );
     this.supervisor = new ServiceSupervisor({
       logger: opts.logger,
-      onChange: (c) =>
+      onChange: (c) => {
+        this.serviceResources.onChange(c);
         this.bus.publish({
           type: 'service',
           service: c.service,
           state: c.state,
           msg: c.msg,
           health: c.health,
-        }),
+        });
+      },
     });
     this.sequencer = new Sequencer({
       supervisor: this.supervisor,
@@ -76,7 +92,12 @@ export class MachineNode {
 
   /** Serves the machine API, then boots the services (boot completes in the background). */
   async start(): Promise<void> {
+    await this.resources.start({
+      text: this.opts.configText ?? stringify(this.opts.config),
+      machineType: this.opts.config.machine.type,
+    });
     this.server = await startMachineServer(this.paths.socket('machined'), {
+      state: this.resources.state,
       supervisor: this.supervisor,
       bus: this.bus,
       files: new NodeFiles(path.resolve(this.opts.root)),
@@ -110,6 +131,8 @@ export class MachineNode {
     this.stopping ??= (async () => {
       await this.sequencer.shutdown().catch(() => undefined);
       await this.server?.close(2000);
+      await this.serviceResources.settled();
+      await this.resources.stop();
     })();
     return this.stopping;
   }

@@ -1,5 +1,5 @@
 // The Talos API client: typed calls over a Connection, every reply split into per-node parts.
-import { common, google, machine, network, services, time } from '@talos/api';
+import { common, google, machine, network, resource, services, time } from '@talos/api';
 import { SYSTEM_CONTAINERD_NAMESPACE } from '@talos/constants';
 import { ClientConfig, ClientContext, ClientConfigError, selectContext } from './talosconfig';
 import { CallOptions, Connection, ConnectionOptions, Credentials, RpcMethod } from './connection';
@@ -222,5 +222,41 @@ export class Client {
 
   routes(opts?: RequestOptions): Promise<NodePart<network.IRoutes>[]> {
     return this.unary(services.network.NetworkService.Routes, empty(), opts);
+  }
+
+  // ---- resource.ResourceService (type: full type, display type or alias; namespace '' = the type's default)
+
+  resourceGet(
+    args: { type: string; id: string; namespace?: string },
+    opts?: RequestOptions,
+  ): Promise<NodePart<resource.IGet>[]> {
+    return this.unary(
+      services.resource.ResourceService.Get,
+      resource.GetRequest.create({ type: args.type, id: args.id, namespace: args.namespace ?? '' }),
+      opts,
+    );
+  }
+
+  resourceList(
+    args: { type: string; namespace?: string },
+    opts?: StreamOptions,
+  ): AsyncGenerator<NodePart<resource.IListResponse>> {
+    return this.stream(
+      services.resource.ResourceService.List,
+      resource.ListRequest.create({ type: args.type, namespace: args.namespace ?? '' }),
+      opts,
+    );
+  }
+
+  /** The current resources as CREATED events, then every change, until `opts.signal` aborts. */
+  resourceWatch(
+    args: { type: string; id?: string; namespace?: string },
+    opts?: StreamOptions,
+  ): AsyncGenerator<NodePart<resource.IWatchResponse>> {
+    return this.stream(
+      services.resource.ResourceService.Watch,
+      resource.WatchRequest.create({ type: args.type, id: args.id ?? '', namespace: args.namespace ?? '' }),
+      opts,
+    );
   }
 }

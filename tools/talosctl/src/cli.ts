@@ -45,6 +45,9 @@ export type TalosApi = Pick<
   | 'timeCheck'
   | 'interfaces'
   | 'routes'
+  | 'resourceGet'
+  | 'resourceList'
+  | 'resourceWatch'
 >;
 
 export interface CliDeps {

@@ -7,6 +7,7 @@ import { registerCluster } from './commands/cluster';
 import { registerConfig } from './commands/config';
 import { registerEvents } from './commands/events';
 import { registerGen } from './commands/gen';
+import { registerGet } from './commands/get';
 import { registerLogs } from './commands/logs';
 import { registerMemory } from './commands/memory';
 import { registerMounts } from './commands/mounts';
@@ -43,6 +44,7 @@ export function buildProgram(run: CliRun): Command {
     registerNetwork,
     registerPower,
     registerCluster,
+    registerGet,
     registerValidate,
   ]) {
     register(program, run);

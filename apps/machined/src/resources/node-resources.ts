@@ -1,0 +1,76 @@
+// machined's resource state: the in-memory State and the controller runtime, with `meta` describing
+// the namespaces and types machined publishes, and the configuration resources written at start.
+import type { Logger } from '@talos/log';
+import {
+  ControllerRuntime,
+  InMemoryState,
+  ResourceError,
+  registerMeta,
+  registerNamespace,
+  registerResourceDefinition,
+  type Pointer,
+  type State,
+} from '@talos/resources';
+import {
+  MACHINE_CONFIG_ID,
+  MACHINE_TYPE_ID,
+  MachineConfigKind,
+  MachineTypeKind,
+  NODE_NAMESPACES,
+  NODE_RESOURCE_KINDS,
+} from './kinds';
+
+/** Owner of the configuration resources (written by machined when it loads the config). */
+export const CONFIG_OWNER = 'v1alpha1.ConfigLoader';
+
+export interface NodeConfigSource {
+  /** The configuration file's text as written. */
+  text: string;
+  machineType: string;
+}
+
+export class NodeResources {
+  readonly state: State;
+  readonly runtime: ControllerRuntime;
+  private readonly abort = new AbortController();
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly logger: Logger) {
+    this.state = new InMemoryState();
+    this.runtime = new ControllerRuntime(this.state, { logger });
+  }
+
+  /** Registers meta, namespaces and definitions, writes the config resources, starts the controllers. */
+  async start(config: NodeConfigSource): Promise<void> {
+    await registerMeta(this.state);
+    for (const ns of NODE_NAMESPACES) await registerNamespace(this.state, ns.name, ns.description);
+    for (const kind of NODE_RESOURCE_KINDS) await registerResourceDefinition(this.state, kind.definition);
+    await this.setConfig(config);
+    this.running = this.runtime.run(this.abort.signal).catch((err: Error) => {
+      this.logger.error({ err: err.message }, 'controller runtime failed');
+    });
+  }
+
+  /** Writes MachineConfig and MachineType (created, or updated when the text changed). */
+  async setConfig(config: NodeConfigSource): Promise<void> {
+    await put(this.state, MachineConfigKind.pointer(MACHINE_CONFIG_ID), config.text);
+    await put(this.state, MachineTypeKind.pointer(MACHINE_TYPE_ID), config.machineType);
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.running;
+  }
+}
+
+async function put<S>(state: State, ptr: Pointer<S>, spec: S): Promise<void> {
+  const opts = { owner: CONFIG_OWNER };
+  try {
+    await state.create(ptr, spec, opts);
+    return;
+  } catch (err) {
+    if (!ResourceError.is(err, 'conflict')) throw err;
+  }
+  const cur = await state.get(ptr);
+  if (cur.spec !== spec) await state.update(ptr, cur.metadata.version, spec, opts);
+}

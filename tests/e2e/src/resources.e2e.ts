@@ -1,0 +1,106 @@
+// The resource API on one process node, the way an operator reads it: `talosctl get` through apid
+// and routerd to machined's resource state (definitions, namespaces, the config as written, and
+// services watched live across a restart).
+import * as fs from 'node:fs';
+import { NodePaths } from '@talos/constants';
+import { createProcessCluster, tableRows, type ProcessCluster } from './harness';
+
+const CIDR = '127.0.12.0/24';
+
+describe('resources on a process node', () => {
+  let cluster: ProcessCluster;
+  let node: string;
+
+  beforeAll(async () => {
+    cluster = await createProcessCluster('e2e-resources', 1, 0, CIDR);
+    node = cluster.nodes[0]!;
+  }, 180_000);
+
+  afterAll(async () => {
+    await cluster?.destroy();
+  }, 60_000);
+
+  const talosctl = (...args: string[]) => cluster.talosctl.run(['-n', node, ...args]);
+
+  it('get rd lists the resource definitions', async () => {
+    const r = await talosctl('get', 'rd');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const rows = tableRows(r.stdout);
+    expect(rows[0]).toEqual(['NODE', 'NAMESPACE', 'TYPE', 'ID', 'VERSION']);
+    const ids = rows.slice(1).map((row) => row[3]);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'machineconfigs.config.talos.dev',
+        'machinetypes.config.talos.dev',
+        'namespaces.meta.cosi.dev',
+        'resourcedefinitions.meta.cosi.dev',
+        'services.v1alpha1.talos.dev',
+      ]),
+    );
+    expect(rows[1]!.slice(0, 3)).toEqual([node, 'meta', 'ResourceDefinition']);
+  });
+
+  it('get ns lists the namespaces', async () => {
+    const r = await talosctl('get', 'ns');
+    expect(r.code).toBe(0);
+    const ids = tableRows(r.stdout)
+      .slice(1)
+      .map((row) => row[3]);
+    expect(ids).toEqual(expect.arrayContaining(['config', 'meta', 'runtime', 'secrets']));
+  });
+
+  it('get machineconfig -o yaml shows the config file as written', async () => {
+    const text = fs.readFileSync(new NodePaths(cluster.nodeRoot(node)).configFile, 'utf8');
+    const r = await talosctl('get', 'machineconfig', '-o', 'yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      new RegExp(`^node: ${node.replace(/\./g, '\\.')}\nmetadata:\n    namespace: config\n`),
+    );
+    const indented = text
+      .replace(/\n+$/, '')
+      .split('\n')
+      .map((l) => (l === '' ? '' : `    ${l}`))
+      .join('\n');
+    expect(r.stdout).toContain(`spec:\n${indented}\n`);
+  });
+
+  it('get svc prints running and healthy columns', async () => {
+    const r = await talosctl('get', 'svc');
+    expect(r.code).toBe(0);
+    const rows = tableRows(r.stdout);
+    expect(rows[0]).toEqual(['NODE', 'NAMESPACE', 'TYPE', 'ID', 'VERSION', 'RUNNING', 'HEALTHY']);
+    expect(rows.find((row) => row[3] === 'timed')?.slice(1, 3)).toEqual(['runtime', 'Service']);
+  });
+
+  it('get svc -w shows a restart of timed live', async () => {
+    const watch = cluster.talosctl.follow(['-n', node, 'get', 'svc', '-w']);
+    try {
+      await watch.waitForLine(/^\*\s+NODE\s+NAMESPACE/);
+      await watch.waitForLine(/^\+\s+\S+\s+runtime\s+Service\s+timed\s/);
+      const before = watch.output.length;
+      const restarted = await talosctl('service', 'timed', 'restart');
+      expect(restarted.code).toBe(0);
+      await waitFor(() => /^-\s+\S+\s+runtime\s+Service\s+timed\s/m.test(watch.output.slice(before)), watch);
+      await waitFor(() => /^\+\s+\S+\s+runtime\s+Service\s+timed\s/m.test(watch.output.slice(before)), watch);
+    } finally {
+      await watch.stop();
+    }
+  });
+
+  it('get of an unknown type fails, listing the known types', async () => {
+    const r = await talosctl('get', 'nosuchtype');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nosuchtype/);
+    expect(r.stderr).toMatch(/known types:.*MachineConfig.*Service/);
+  });
+});
+
+async function waitFor(test: () => boolean, watch: { output: string; stderr: string }): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!test()) {
+    if (Date.now() > deadline)
+      throw new Error(`watch output did not show it:\n${watch.output}\n${watch.stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
