@@ -21,3 +21,5 @@ export type { NodePart, PartMetadata } from './node-reply';
 export { nodeOf, splitReply, toDate, toNumber, toPart } from './node-reply';
 export type { ClientTarget, RequestOptions, StreamOptions } from './client';
 export { Client, contextCredentials } from './client';
+export type { ContextCredentialsPem, ContextInfo } from './talosconfig-context';
+export { addContext, contextInfo } from './talosconfig-context';

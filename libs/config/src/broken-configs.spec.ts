@@ -102,6 +102,7 @@ const CORPUS: Case[] = [
       'machine.install.disks: unknown field',
       'cluster.network.cni.version: unknown field',
       'cluster.etcd.caa: unknown field',
+      'cluster.etcd.ca: is required on controlplane machines',
     ],
   },
   // addresses
@@ -168,6 +169,36 @@ const CORPUS: Case[] = [
       'cluster.aescbcEncryptionSecret: must be base64-encoded',
       'cluster.aggregatorCA.crt: must be base64-encoded PEM',
       'cluster.serviceAccount.key: must hold a PEM private key, found "CERTIFICATE"',
+      'cluster.aggregatorCA.key: is required on controlplane machines',
+    ],
+  },
+  {
+    name: 'a worker config turned control plane carries none of the keys',
+    mutate: (t) => {
+      const join = YAML.parse(serializeConfig(generated.join)) as Tree;
+      t.machine = { ...join.machine, type: 'init' };
+      t.cluster = join.cluster;
+    },
+    problems: [
+      'machine.ca.key: is required on init machines (trustd signs with it)',
+      'cluster.aescbcEncryptionSecret: is required on init machines',
+      'cluster.ca.key: is required on init machines',
+      'cluster.aggregatorCA: is required on init machines',
+      'cluster.serviceAccount: is required on init machines',
+      'cluster.etcd: is required on init machines',
+    ],
+  },
+  {
+    name: 'a control plane without its secrets',
+    mutate: (t) => {
+      delete t.cluster.token;
+      t.cluster.serviceAccount = {};
+      t.cluster.etcd.ca = null;
+    },
+    problems: [
+      'cluster.serviceAccount.key: is required',
+      'cluster.token: is required on controlplane machines',
+      'cluster.etcd.ca: is required on controlplane machines',
     ],
   },
   {

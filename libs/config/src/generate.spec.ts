@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createPrivateKey } from 'node:crypto';
 import { certificateInfo, keyMatchesCertificate, TOKEN_PATTERN, verifyChain } from '@talos/pki';
 import { checkGenerateOptions, generateConfigs } from './generate';
 import { loadConfig, osCA, parseConfig, serializeConfig } from './machine-config';
-import { decodePEM } from './pem';
+import { decodeCertificateAndKey, decodePEM } from './pem';
 import { ConfigError } from './validation';
 
 describe('generateConfigs', () => {
@@ -51,6 +52,96 @@ describe('generateConfigs', () => {
     const info = certificateInfo(generated.secrets.certs.os.crt);
     expect(info.isCA).toBe(true);
     expect(info.subject.organization).toEqual(['talos']);
+  });
+
+  it('makes the full Talos bundle: four ten-year CAs, an RSA service-account key, tokens, AES-CBC secret', () => {
+    const { certs, secrets, trustdInfo } = generated.secrets;
+    const subjects = [certs.os, certs.k8s, certs.etcd, certs.k8sAggregator].map((ca) => {
+      const info = certificateInfo(ca.crt);
+      expect(info.isCA).toBe(true);
+      expect(keyMatchesCertificate(ca.key, ca.crt)).toBe(true);
+      const years = (info.notAfter.getTime() - Date.now()) / (365 * 86_400_000);
+      expect(years).toBeGreaterThan(9.9);
+      return info.subject;
+    });
+    expect(subjects).toEqual([
+      { commonName: '', organization: ['talos'] },
+      { commonName: '', organization: ['kubernetes'] },
+      { commonName: '', organization: ['etcd'] },
+      { commonName: 'front-proxy', organization: [] },
+    ]);
+    const sa = createPrivateKey(certs.k8sServiceAccount.key);
+    expect([sa.asymmetricKeyType, sa.asymmetricKeyDetails?.modulusLength]).toEqual(['rsa', 2048]);
+    expect(trustdInfo.token).toMatch(TOKEN_PATTERN);
+    expect(secrets.bootstrapToken).toMatch(TOKEN_PATTERN);
+    expect(Buffer.from(secrets.aescbcEncryptionSecret, 'base64')).toHaveLength(32);
+  });
+
+  it('puts the secrets where Talos v0.9 does; control planes get every key', () => {
+    const { certs, secrets } = generated.secrets;
+    for (const cfg of [generated.init, generated.controlplane]) {
+      const { cluster } = cfg;
+      expect(decodeCertificateAndKey(cluster.ca!)).toEqual(certs.k8s);
+      expect(decodeCertificateAndKey(cluster.aggregatorCA!)).toEqual(certs.k8sAggregator);
+      expect(decodeCertificateAndKey(cluster.etcd!.ca!)).toEqual(certs.etcd);
+      expect(decodePEM(cluster.serviceAccount!.key)).toBe(certs.k8sServiceAccount.key);
+      expect(cluster.aescbcEncryptionSecret).toBe(secrets.aescbcEncryptionSecret);
+      expect(cluster.apiServer).toEqual({
+        image: 'k8s.gcr.io/kube-apiserver:v1.20.5',
+        certSANs: ['demo.example.com', '10.5.0.50'],
+      });
+      expect(cfg.machine.kubelet).toEqual({ image: 'ghcr.io/talos-systems/kubelet:v1.20.5' });
+    }
+  });
+
+  it('gives workers the Kubernetes CA certificate and tokens, and no key at all', () => {
+    const { cluster } = generated.join;
+    expect(decodeCertificateAndKey(cluster.ca!)).toEqual({ crt: generated.secrets.certs.k8s.crt });
+    for (const field of ['aggregatorCA', 'serviceAccount', 'etcd', 'aescbcEncryptionSecret'] as const)
+      expect(cluster[field]).toBeUndefined();
+    const text = serializeConfig(generated.join);
+    expect(text).not.toMatch(/\bkey:/);
+    expect(text).not.toContain(generated.secrets.secrets.aescbcEncryptionSecret);
+  });
+
+  it('applies the gen config options', () => {
+    const custom = generateConfigs({
+      clusterName: 'demo',
+      endpoint: 'https://10.5.0.2:6443',
+      installDisk: '/dev/vda',
+      dnsDomain: 'corp.internal',
+      kubernetesVersion: '1.21.0',
+      registryMirrors: { 'docker.io': ['http://10.5.0.1:5000', 'https://mirror.gcr.io'] },
+      persist: false,
+      secrets: generated.secrets,
+    });
+    for (const cfg of [custom.init, custom.controlplane, custom.join]) {
+      expect(parseConfig(serializeConfig(cfg), { mode: 'metal' })).toEqual(cfg);
+      expect(cfg.persist).toBe(false);
+      expect(cfg.machine.install?.disk).toBe('/dev/vda');
+      expect(cfg.cluster.network?.dnsDomain).toBe('corp.internal');
+      expect(cfg.machine.kubelet?.image).toBe('ghcr.io/talos-systems/kubelet:v1.21.0');
+      expect(cfg.machine.registries).toEqual({
+        mirrors: { 'docker.io': { endpoints: ['http://10.5.0.1:5000', 'https://mirror.gcr.io'] } },
+      });
+    }
+    expect(custom.init.cluster.scheduler?.image).toBe('k8s.gcr.io/kube-scheduler:v1.21.0');
+    expect(() =>
+      checkGenerateOptions({
+        clusterName: 'demo',
+        endpoint: 'https://10.5.0.2:6443',
+        installDisk: 'sda',
+        dnsDomain: 'a..b',
+        kubernetesVersion: 'latest',
+        registryMirrors: { 'docker.io': ['10.5.0.1:5000'] },
+      }),
+    ).toThrow(
+      '4 problems:\n' +
+        '  - machine.install.disk: "sda" must be an absolute path\n' +
+        '  - cluster.network.dnsDomain: "a..b" is not a valid hostname\n' +
+        '  - kubernetes version: "latest" is not a version (1.20.5)\n' +
+        '  - machine.registries.mirrors.docker.io.endpoints: ',
+    );
   });
 
   it('writes a talosconfig with an os:admin client certificate from the OS CA, valid one year', () => {

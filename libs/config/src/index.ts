@@ -60,12 +60,21 @@ export {
   type EncodedCertificateAndKey,
   type PemCertificateAndKey,
 } from './pem';
-export { generateSecrets, OS_CA_ORGANIZATION, type SecretsBundle } from './secrets';
+export {
+  generateSecrets,
+  OS_CA_ORGANIZATION,
+  KUBERNETES_CA_ORGANIZATION,
+  ETCD_CA_ORGANIZATION,
+  AGGREGATOR_CA_COMMON_NAME,
+  AESCBC_SECRET_BYTES,
+  type SecretsBundle,
+} from './secrets';
 export {
   generateConfigs,
   checkGenerateOptions,
   ADMIN_ORGANIZATION,
   DEFAULT_TALOSCONFIG_ENDPOINTS,
+  KUBERNETES_IMAGES,
   type GenerateOptions,
   type GeneratedConfigs,
 } from './generate';

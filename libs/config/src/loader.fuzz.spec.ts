@@ -142,8 +142,13 @@ function apply(tree: Record<string, unknown>, m: Mutation): Record<string, unkno
       writable: true,
     });
   else if (m.kind === 'set') target[m.path[m.path.length - 1]!] = m.value;
-  else if (Array.isArray(target)) target.splice(m.path[m.path.length - 1] as number, 1);
-  else delete target[m.path[m.path.length - 1]!];
+  else if (Array.isArray(target)) {
+    // Not splice: an earlier mutation may have set the array's own `constructor`, which splice uses.
+    const index = m.path[m.path.length - 1] as number;
+    const kept = Array.from(target as unknown[]).filter((_, i) => i !== index);
+    (target as unknown[]).length = 0;
+    (target as unknown[]).push(...kept);
+  } else delete target[m.path[m.path.length - 1]!];
   return tree;
 }
 

@@ -1,10 +1,26 @@
 import { generateCA } from '@talos/pki';
 import YAML from 'yaml';
+import { generateConfigs } from './generate';
 import { parseConfig, validateConfig } from './machine-config';
 import { encodePEM } from './pem';
 import { ConfigError } from './validation';
 
 const ca = generateCA({ organization: 'talos' });
+// A control plane must carry the cluster's keys; these tests are about everything else.
+const clusterSecrets = (() => {
+  const { cluster } = generateConfigs({
+    clusterName: 'demo',
+    endpoint: 'https://10.5.0.2:6443',
+  }).controlplane;
+  return {
+    token: cluster.token,
+    aescbcEncryptionSecret: cluster.aescbcEncryptionSecret,
+    ca: cluster.ca,
+    aggregatorCA: cluster.aggregatorCA,
+    serviceAccount: cluster.serviceAccount,
+    etcd: cluster.etcd,
+  };
+})();
 
 // Tests write wrong types into arbitrary fields on purpose.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -16,7 +32,11 @@ function validDoc(): Record<string, any> {
       token: 'abcdef.0123456789abcdef',
       ca: { crt: encodePEM(ca.crt), key: encodePEM(ca.key) },
     },
-    cluster: { controlPlane: { endpoint: 'https://10.5.0.2:6443' }, clusterName: 'demo' },
+    cluster: {
+      controlPlane: { endpoint: 'https://10.5.0.2:6443' },
+      clusterName: 'demo',
+      ...structuredClone(clusterSecrets),
+    },
   };
 }
 

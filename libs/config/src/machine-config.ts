@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import YAML from 'yaml';
 import { type ClusterSection, readCluster } from './cluster';
+import { checkControlPlaneSecrets } from './control-plane-secrets';
 import { type MachineSection, readMachine } from './machine';
 import { checkMode, type ValidateOptions } from './modes';
 import { decodeCertificateAndKey, type PemCertificateAndKey } from './pem';
@@ -40,6 +41,7 @@ export function validateConfig(value: unknown, opts: ValidateOptions = {}): Mach
   const persist = root.at('persist').boolean(raw.persist) ?? true;
   const machine = readMachine(root.at('machine'), raw.machine);
   const cluster = readCluster(root.at('cluster'), raw.cluster);
+  if (machine) checkControlPlaneSecrets(root.at('cluster'), machine.type, raw.cluster);
   if (machine && opts.mode) checkMode(root, machine, opts.mode);
   if (root.problems.length > 0 || !machine || !cluster) throw new ConfigError(root.problems);
   return { version: CONFIG_VERSION, debug, persist, machine, cluster };

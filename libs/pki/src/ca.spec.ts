@@ -1,7 +1,8 @@
-import { X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { generateCA } from './ca';
 import { certificateInfo, keyMatchesCertificate } from './inspect';
+import { generatePrivateKeyPem } from './keys';
 
 describe('generateCA', () => {
   const ca = generateCA({ organization: 'talos' });
@@ -43,9 +44,25 @@ describe('generateCA', () => {
     expect(info.notAfter.getTime() - Date.now()).toBeLessThan(2 * 24 * 3600 * 1000 + 1000);
   });
 
+  it('may be named by common name alone (the aggregator CA, CN=front-proxy)', () => {
+    const info = certificateInfo(generateCA({ commonName: 'front-proxy' }).crt);
+    expect(info.subject).toEqual({ commonName: 'front-proxy', organization: [] });
+    expect(info.isCA).toBe(true);
+  });
+
   it('uses fresh serials and keys', () => {
     const other = generateCA({ organization: 'talos' });
     expect(certificateInfo(other.crt).serialNumber).not.toEqual(certificateInfo(ca.crt).serialNumber);
     expect(keyMatchesCertificate(other.key, ca.crt)).toBe(false);
+  });
+});
+
+describe('generatePrivateKeyPem', () => {
+  it('makes a fresh RSA-2048 PKCS#1 key', () => {
+    const pem = generatePrivateKeyPem();
+    expect(pem.startsWith('-----BEGIN RSA PRIVATE KEY-----\n')).toBe(true);
+    const key = createPrivateKey(pem);
+    expect([key.asymmetricKeyType, key.asymmetricKeyDetails?.modulusLength]).toEqual(['rsa', 2048]);
+    expect(generatePrivateKeyPem()).not.toBe(pem);
   });
 });

@@ -1,4 +1,4 @@
-// Self-signed certificate authorities (the OS CA; later Kubernetes, etcd and aggregator CAs).
+// Self-signed certificate authorities: the OS, Kubernetes, etcd and aggregator (front-proxy) CAs.
 import { CA_LIFETIME_DAYS } from '@talos/constants';
 import forge from 'node-forge';
 import { generateRsaKeyPair, privateKeyToPem } from './keys';
@@ -7,7 +7,8 @@ import { randomSerial, subjectAttributes, validityWindow } from './x509-fields';
 
 export interface CAOptions {
   commonName?: string;
-  organization: string;
+  /** Talos names its CAs by Organization, except the aggregator CA (CN=front-proxy only). */
+  organization?: string;
   validityDays?: number;
 }
 
@@ -21,7 +22,10 @@ export function generateCA(opts: CAOptions): CertificateAndKey {
   const { notBefore, notAfter } = validityWindow((opts.validityDays ?? CA_LIFETIME_DAYS) * DAY_MS);
   cert.validity.notBefore = notBefore;
   cert.validity.notAfter = notAfter;
-  const subject = subjectAttributes({ commonName: opts.commonName, organization: [opts.organization] });
+  const subject = subjectAttributes({
+    commonName: opts.commonName,
+    organization: opts.organization ? [opts.organization] : [],
+  });
   cert.setSubject(subject);
   cert.setIssuer(subject);
   cert.setExtensions([

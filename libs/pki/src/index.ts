@@ -13,4 +13,4 @@ export {
 } from './inspect';
 export { writeSecretFile } from './secret-file';
 export { generateToken, tokensEqual, TOKEN_PATTERN } from './token';
-export { RSA_KEY_BITS } from './keys';
+export { RSA_KEY_BITS, generatePrivateKeyPem } from './keys';

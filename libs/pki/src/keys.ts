@@ -20,6 +20,18 @@ export function generateRsaKeyPair(bits: number = RSA_KEY_BITS): ForgeKeyPair {
   return { privateKey: forgeKey, publicKey: forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e) };
 }
 
+/**
+ * A lone RSA private key in PEM (PKCS#1), for keys that sign tokens rather than certificates
+ * (the Kubernetes service-account key; Talos uses ECDSA there, our PKI is RSA throughout).
+ */
+export function generatePrivateKeyPem(bits: number = RSA_KEY_BITS): string {
+  return generateKeyPairSync('rsa', {
+    modulusLength: bits,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  }).privateKey;
+}
+
 /** Parses a PEM private key (PKCS#1 or unencrypted PKCS#8, RSA only). */
 export function parsePrivateKey(pem: string): forge.pki.rsa.PrivateKey {
   const key = forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey | null;

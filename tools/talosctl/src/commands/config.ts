@@ -1,7 +1,11 @@
-// talosctl config endpoint|node|context|contexts|merge: edit the talosconfig.
+// talosctl config add|endpoint|node|context|contexts|merge|info: edit and describe the talosconfig.
+import * as fs from 'node:fs';
 import { Command } from 'commander';
 import {
+  addContext,
   ClientConfig,
+  contextInfo,
+  type ContextInfo,
   loadClientConfig,
   mergeClientConfig,
   parseListFlag,
@@ -21,6 +25,53 @@ export function renderContexts(config: ClientConfig): string {
   return table.toString();
 }
 
+const DAY_MS = 86_400_000;
+
+/** "1 year from now", "23 days from now", "5 hours from now", "expired 2 days ago": how long is left. */
+export function describeExpiry(notAfter: Date, now: Date): string {
+  const left = notAfter.getTime() - now.getTime();
+  const span = Math.abs(left);
+  const unit = (n: number, name: string): string => `${n} ${name}${n === 1 ? '' : 's'}`;
+  const amount =
+    span >= 365 * DAY_MS
+      ? unit(Math.floor(span / (365 * DAY_MS)), 'year')
+      : span >= DAY_MS
+        ? unit(Math.floor(span / DAY_MS), 'day')
+        : span >= 3_600_000
+          ? unit(Math.floor(span / 3_600_000), 'hour')
+          : unit(Math.floor(span / 60_000), 'minute');
+  return left >= 0 ? `${amount} from now` : `expired ${amount} ago`;
+}
+
+export function renderContextInfo(info: ContextInfo, now: Date = new Date()): string {
+  const list = (items: string[]): string => (items.length > 0 ? items.join(', ') : 'not defined');
+  const lines: Array<[string, string]> = [
+    ['Current context', info.name],
+    ['Nodes', list(info.nodes)],
+    ['Endpoints', list(info.endpoints)],
+  ];
+  const cert = info.certificate;
+  if (cert) {
+    lines.push(['Client', cert.commonName || 'not named']);
+    lines.push(['Roles', cert.roles.length > 0 ? cert.roles.join(', ') : 'none']);
+    const day = cert.notAfter.toISOString().slice(0, 10);
+    lines.push(['Certificate expires', `${describeExpiry(cert.notAfter, now)} (${day})`]);
+  } else {
+    lines.push(['Client', 'no client certificate']);
+  }
+  // One column for every context, with or without a certificate: 'Certificate expires: ' is the longest.
+  const width = 'Certificate expires: '.length;
+  return lines.map(([label, value]) => `${`${label}:`.padEnd(width)}${value}\n`).join('');
+}
+
+function readPemFile(flag: string, file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`error reading --${flag} ${file}: ${(err as Error).message}`);
+  }
+}
+
 export function registerConfig(program: Command, run: CliRun): void {
   const config = program.command('config').description('Manage the client configuration file (talosconfig)');
 
@@ -31,6 +82,33 @@ export function registerConfig(program: Command, run: CliRun): void {
     const { name } = selectContext(cfg, globals.context);
     return { cfg, name };
   };
+
+  config
+    .command('add')
+    .argument('<context>', 'context name')
+    .requiredOption('--ca <file>', 'the path to the CA certificate')
+    .requiredOption('--crt <file>', 'the path to the client certificate')
+    .requiredOption('--key <file>', 'the path to the client key')
+    .description('Add a new context')
+    .action((name: string, opts: { ca: string; crt: string; key: string }, cmd: Command) => {
+      const globals = globalsOf(cmd);
+      const pem = {
+        ca: readPemFile('ca', opts.ca),
+        crt: readPemFile('crt', opts.crt),
+        key: readPemFile('key', opts.key),
+      };
+      const cfg = run.loadConfig(globals);
+      addContext(cfg, name, pem);
+      run.saveConfig(globals, cfg);
+    });
+
+  config
+    .command('info')
+    .description('Show information about the current context')
+    .action((_opts: unknown, cmd: Command) => {
+      const globals = globalsOf(cmd);
+      run.out(renderContextInfo(contextInfo(run.loadConfig(globals), globals.context)));
+    });
 
   config
     .command('endpoint')

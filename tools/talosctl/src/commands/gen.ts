@@ -3,17 +3,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
-import { checkGenerateOptions, generateConfigs, serializeConfig } from '@talos/config';
+import { checkGenerateOptions, generateConfigs, serializeConfig, type GenerateOptions } from '@talos/config';
 import { parseListFlag, serializeClientConfig } from '@talos/client';
 import { writeSecretFile } from '@talos/pki';
 import { CliRun, collectList } from '../cli';
 
 export const GENERATED_FILES = ['init.yaml', 'controlplane.yaml', 'join.yaml', 'talosconfig'] as const;
 
-export interface GenConfigOptions {
+/** What `gen config` passes on to generation, besides the cluster name and endpoint. */
+export type GenConfigSettings = Pick<
+  GenerateOptions,
+  'additionalSANs' | 'installDisk' | 'dnsDomain' | 'kubernetesVersion' | 'registryMirrors' | 'persist'
+>;
+
+export interface GenConfigOptions extends GenConfigSettings {
   outputDir: string;
   force: boolean;
-  additionalSans: string[];
 }
 
 function generatedPaths(outputDir: string): string[] {
@@ -28,6 +33,45 @@ function refuseOverwrite(outputDir: string, files: readonly string[]): void {
     throw new Error(`${existing.join(', ')}: file already exists, use --force to overwrite`);
 }
 
+/**
+ * `--registry-mirror docker.io=http://10.5.0.1:5000` (repeatable; a host given twice gets both
+ * endpoints, in order) as host -> endpoints.
+ */
+export function parseRegistryMirrors(values: readonly string[]): Record<string, string[]> {
+  const mirrors: Record<string, string[]> = {};
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    const host = eq < 0 ? '' : value.slice(0, eq).trim();
+    const url = eq < 0 ? '' : value.slice(eq + 1).trim();
+    if (!host || !url) throw new Error(`invalid registry mirror "${value}": expected HOST=URL`);
+    (mirrors[host] ??= []).push(url);
+  }
+  return mirrors;
+}
+
+/** Talos's `--persist` is a Go bool: bare means true, `--persist=false` turns it off. */
+export function parseBoolFlag(value: string | boolean): boolean {
+  if (typeof value === 'boolean') return value;
+  if (['true', '1', 't'].includes(value.toLowerCase())) return true;
+  if (['false', '0', 'f'].includes(value.toLowerCase())) return false;
+  throw new Error(`invalid boolean value "${value}"`);
+}
+
+function settingsOf(opts: GenConfigOptions): GenConfigSettings {
+  const settings: GenConfigSettings = {};
+  for (const key of [
+    'additionalSANs',
+    'installDisk',
+    'dnsDomain',
+    'kubernetesVersion',
+    'registryMirrors',
+    'persist',
+  ] as const) {
+    if (opts[key] !== undefined) Object.assign(settings, { [key]: opts[key] });
+  }
+  return settings;
+}
+
 /** Writes the four files; every one holds a key or a token, hence 0600. Returns their paths. */
 export async function writeGeneratedConfigs(
   clusterName: string,
@@ -35,9 +79,10 @@ export async function writeGeneratedConfigs(
   opts: GenConfigOptions,
 ): Promise<string[]> {
   const files = generatedPaths(opts.outputDir);
-  checkGenerateOptions({ clusterName, endpoint });
+  const settings = settingsOf(opts);
+  checkGenerateOptions({ clusterName, endpoint, ...settings });
   if (!opts.force) refuseOverwrite(opts.outputDir, files);
-  const generated = generateConfigs({ clusterName, endpoint, additionalSANs: opts.additionalSans });
+  const generated = generateConfigs({ clusterName, endpoint, ...settings });
   fs.mkdirSync(opts.outputDir, { recursive: true });
   const contents = [
     serializeConfig(generated.init),
@@ -47,6 +92,17 @@ export async function writeGeneratedConfigs(
   ];
   for (const [i, file] of files.entries()) await writeSecretFile(file, contents[i] as string);
   return files;
+}
+
+interface GenConfigFlags {
+  outputDir: string;
+  force: boolean;
+  additionalSans: string[];
+  installDisk?: string;
+  dnsDomain?: string;
+  kubernetesVersion?: string;
+  registryMirror: string[];
+  persist: string | boolean;
 }
 
 export function registerGen(program: Command, run: CliRun): void {
@@ -60,26 +116,36 @@ export function registerGen(program: Command, run: CliRun): void {
     .option('--force', 'overwrite existing files', false)
     .option(
       '--additional-sans <sans>',
-      'additional Subject-Alt-Names for the APIs (repeatable, comma separated)',
+      'additional Subject-Alt-Names for the APIServer certificate (repeatable, comma separated)',
       collectList,
       [],
     )
-    .action(
-      async (
-        name: string,
-        endpoint: string,
-        opts: { outputDir: string; force: boolean; additionalSans: string[] },
-      ) => {
-        // Every argument is checked before the first line of output or any key is made.
-        checkGenerateOptions({ clusterName: name, endpoint });
-        if (!opts.force) refuseOverwrite(opts.outputDir, generatedPaths(opts.outputDir));
-        run.out('generating PKI and tokens\n');
-        const files = await writeGeneratedConfigs(name, endpoint, {
-          outputDir: opts.outputDir,
-          force: opts.force,
-          additionalSans: parseListFlag(opts.additionalSans),
-        });
-        for (const file of files) run.out(`created ${file}\n`);
-      },
-    );
+    .option('--install-disk <disk>', 'the disk to install to (default "/dev/sda")')
+    .option('--dns-domain <domain>', 'the dns domain to use for cluster (default "cluster.local")')
+    .option('--kubernetes-version <version>', 'desired kubernetes version to run (default "1.20.5")')
+    .option(
+      '--registry-mirror <host=url>',
+      'list of registry mirrors to use in format: <registry host>=<mirror URL> (repeatable)',
+      (value: string, previous: string[] = []) => [...previous, value],
+      [],
+    )
+    .option('--persist [bool]', 'the desired persist value for configs', true)
+    .action(async (name: string, endpoint: string, flags: GenConfigFlags) => {
+      const opts: GenConfigOptions = {
+        outputDir: flags.outputDir,
+        force: flags.force,
+        additionalSANs: parseListFlag(flags.additionalSans),
+        registryMirrors: parseRegistryMirrors(flags.registryMirror),
+        persist: parseBoolFlag(flags.persist),
+      };
+      if (flags.installDisk !== undefined) opts.installDisk = flags.installDisk;
+      if (flags.dnsDomain !== undefined) opts.dnsDomain = flags.dnsDomain;
+      if (flags.kubernetesVersion !== undefined) opts.kubernetesVersion = flags.kubernetesVersion;
+      // Every argument is checked before the first line of output or any key is made.
+      checkGenerateOptions({ clusterName: name, endpoint, ...settingsOf(opts) });
+      if (!opts.force) refuseOverwrite(opts.outputDir, generatedPaths(opts.outputDir));
+      run.out('generating PKI and tokens\n');
+      const files = await writeGeneratedConfigs(name, endpoint, opts);
+      for (const file of files) run.out(`created ${file}\n`);
+    });
 }
