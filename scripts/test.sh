@@ -27,6 +27,7 @@ step() {
 step "generated API is up to date" npx nx run api:check
 step "typecheck" npx tsc -p tsconfig.json --noEmit
 step "lint" npx eslint .
+step "format" npx prettier --check --log-level warn .
 step "unit tests" npx jest -c jest.config.js --json --outputFile="$out/unit.json"
 step "bundles" npx nx run-many -t build --parallel=2
 step "end-to-end tests" npx jest -c tests/e2e/jest.config.js --runInBand --json --outputFile="$out/e2e.json"
