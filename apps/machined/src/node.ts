@@ -8,6 +8,7 @@ import type { Logger } from '@talos/log';
 import { stringify } from 'yaml';
 import { startMachineServer, type MachineServer } from './api/machine-server';
 import { Sequencer } from './boot/sequencer';
+import { ConfigApplier } from './config/config-applier';
 import { devServices } from './dev/dev-services';
 import { MachineEventBus } from './events/machine-event-bus';
 import { NodeFiles } from './host/files';
@@ -54,6 +55,8 @@ export class MachineNode {
   /** The resource state and controller runtime (resource.ResourceService reads it). */
   readonly resources: NodeResources;
   private readonly serviceResources: ServiceResourceAdapter;
+  /** ApplyConfiguration: validates, stores at `configPath`, publishes the MachineConfig resource. */
+  readonly configApplier: ConfigApplier;
   private server: MachineServer | undefined;
   private stopping: Promise<void> | undefined;
 
@@ -78,6 +81,11 @@ export class MachineNode {
         });
       },
     });
+    this.configApplier = new ConfigApplier({
+      configPath: opts.configPath,
+      stored: opts.config,
+      publish: (source) => this.resources.setConfig(source),
+    });
     this.sequencer = new Sequencer({
       supervisor: this.supervisor,
       bus: this.bus,
@@ -98,6 +106,7 @@ export class MachineNode {
     });
     this.server = await startMachineServer(this.paths.socket('machined'), {
       state: this.resources.state,
+      runtime: this.resources.runtime,
       supervisor: this.supervisor,
       bus: this.bus,
       files: new NodeFiles(path.resolve(this.opts.root)),
@@ -114,6 +123,12 @@ export class MachineNode {
       kmsgPath: this.opts.kmsgPath,
       reboot: () => void this.reboot(),
       shutdown: () => void this.stop().then(() => this.opts.onShutdown?.()),
+      applyConfiguration: async (req) => {
+        const { outcome, config } = await this.configApplier.apply(req);
+        // Applied now: the services restarted by the reboot path read the new config.
+        if (outcome === 'reboot') this.opts.config = config;
+        return { outcome };
+      },
     });
     this.sequencer.boot().catch((err: Error) => this.opts.logger.error({ err: err.message }, 'boot failed'));
   }

@@ -1,5 +1,5 @@
 // The Talos API client: typed calls over a Connection, every reply split into per-node parts.
-import { common, google, machine, network, resource, services, time } from '@talos/api';
+import { common, google, inspect, machine, network, resource, services, time } from '@talos/api';
 import { SYSTEM_CONTAINERD_NAMESPACE } from '@talos/constants';
 import { ClientConfig, ClientContext, ClientConfigError, selectContext } from './talosconfig';
 import { CallOptions, Connection, ConnectionOptions, Credentials, RpcMethod } from './connection';
@@ -161,6 +161,26 @@ export class Client {
     return this.unary(services.machine.MachineService.Shutdown, empty(), opts);
   }
 
+  /**
+   * Sends a machine configuration (YAML) to each node: validated there before anything changes;
+   * `onReboot` stores it for the next boot, otherwise (`immediate`, the default) it applies now.
+   */
+  applyConfiguration(
+    data: Uint8Array | string,
+    mode: { onReboot?: boolean; immediate?: boolean } = {},
+    opts?: RequestOptions,
+  ): Promise<NodePart<machine.IApplyConfiguration>[]> {
+    return this.unary(
+      services.machine.MachineService.ApplyConfiguration,
+      machine.ApplyConfigurationRequest.create({
+        data: typeof data === 'string' ? Buffer.from(data) : data,
+        onReboot: mode.onReboot ?? false,
+        immediate: mode.immediate ?? false,
+      }),
+      opts,
+    );
+  }
+
   /** Service logs (system containerd namespace); `tailLines` -1 means from the beginning. */
   logs(
     id: string,
@@ -258,5 +278,12 @@ export class Client {
       resource.WatchRequest.create({ type: args.type, id: args.id ?? '', namespace: args.namespace ?? '' }),
       opts,
     );
+  }
+
+  // ---- inspect.InspectService
+
+  /** The controller runtime's graph: which controller reads (STRONG/WEAK) and writes (MANAGES) which type. */
+  inspectDependencies(opts?: RequestOptions): Promise<NodePart<inspect.IControllerRuntimeDependency>[]> {
+    return this.unary(services.inspect.InspectService.ControllerRuntimeDependencies, empty(), opts);
   }
 }

@@ -12,6 +12,7 @@ import { APID_PORT, NodePaths, TRUSTD_PORT } from '@talos/constants';
 import { generateCA, generateKeyAndCSR, issueCertificate } from '@talos/pki';
 import { createServer, implement, listenUnix, shutdownServer } from '@talos/rpc';
 import { freeUdpPort, startChronyd, type Chronyd } from '@talos/testing';
+import YAML from 'yaml';
 import { createProcessCluster, eventually, tableRows, type ProcessCluster } from './harness';
 
 const CIDR = '127.0.11.0/24';
@@ -307,5 +308,57 @@ describe('one node through apid', () => {
     expect(r.code).toBe(1);
     expect(tableRows(r.stdout).map((row) => row[0])).toEqual(['NODE', node]);
     expect(r.stderr).toContain('127.0.11.250');
+  });
+
+  describe('apply-config', () => {
+    let dir: string;
+    let configFile: string;
+
+    beforeAll(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-apply-'));
+      configFile = new NodePaths(cluster.nodeRoot(node)).configFile;
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    /** The node's stored config with `edit` applied, written to a file for talosctl. */
+    const variant = (name: string, edit: (doc: YAML.Document) => void): string => {
+      const doc = YAML.parseDocument(fs.readFileSync(configFile, 'utf8'));
+      edit(doc);
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, doc.toString());
+      return file;
+    };
+
+    it('refuses an invalid config with path-specific errors and leaves the stored file byte-identical', async () => {
+      const before = fs.readFileSync(configFile);
+      const bad = variant('bad.yaml', (doc) => {
+        doc.setIn(['machine', 'colour'], 'red');
+        doc.setIn(['machine', 'network', 'interfaces'], [{ interface: 'eth9', cidr: '10.5.0.300/24' }]);
+      });
+      const r = await cluster.talosctl.run(['-n', node, 'apply-config', '-f', bad, '--on-reboot']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        `${node}: error: rpc error: code = InvalidArgument desc = configuration is invalid`,
+      );
+      expect(r.stderr).toContain('machine.colour: unknown field');
+      expect(r.stderr).toContain('machine.network.interfaces[0].cidr: "10.5.0.300/24" is not a valid CIDR');
+      expect(fs.readFileSync(configFile).equals(before)).toBe(true);
+    });
+
+    it('stores a valid changed config with --on-reboot, as written, and publishes it', async () => {
+      const good = variant('good.yaml', (doc) => {
+        doc.commentBefore = ' applied by the e2e test';
+        const sans = (doc.getIn(['machine', 'certSANs']) as YAML.YAMLSeq | undefined)?.toJSON() ?? [];
+        doc.setIn(['machine', 'certSANs'], [...(sans as string[]), 'apply-e2e.example.com']);
+      });
+      const r = await cluster.talosctl.run(['-n', node, 'apply-config', '-f', good, '--on-reboot']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(fs.readFileSync(configFile, 'utf8')).toBe(fs.readFileSync(good, 'utf8'));
+      expect(fs.statSync(configFile).mode & 0o777).toBe(0o600);
+      const get = await cluster.talosctl.run(['-n', node, 'get', 'machineconfig', '-o', 'yaml']);
+      expect(get.code).toBe(0);
+      expect(get.stdout).toContain('# applied by the e2e test');
+      expect(get.stdout).toContain('apply-e2e.example.com');
+    });
   });
 });

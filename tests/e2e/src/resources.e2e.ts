@@ -1,6 +1,7 @@
 // The resource API on one process node, the way an operator reads it: `talosctl get` through apid
 // and routerd to machined's resource state (definitions, namespaces, the config as written, and
 // services watched live across a restart).
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { NodePaths } from '@talos/constants';
 import { createProcessCluster, tableRows, type ProcessCluster } from './harness';
@@ -93,6 +94,30 @@ describe('resources on a process node', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/nosuchtype/);
     expect(r.stderr).toMatch(/known types:.*MachineConfig.*Service/);
+  });
+
+  // graphviz's PNG: the 8-byte signature, so the graph was valid dot and rendered.
+  const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+  it('inspect dependencies draws the controller graph, which dot renders as a PNG', async () => {
+    const r = await talosctl('inspect', 'dependencies');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^digraph {2}\{\n/);
+    expect(r.stdout).toMatch(/label="config\.MachineTypeController",shape="box"/);
+    expect(r.stdout).toMatch(/label="MachineConfigs\.config\.talos\.dev",shape="note"/);
+    const png = execFileSync('dot', ['-Tpng'], { input: r.stdout });
+    expect(png.subarray(0, 8)).toEqual(PNG_MAGIC);
+  });
+
+  it('inspect dependencies --with-resources draws the live resources', async () => {
+    const r = await talosctl('inspect', 'dependencies', '--with-resources');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('label="config/MachineConfigs.config.talos.dev/v1alpha1"');
+    expect(r.stdout).toContain('label="config/MachineTypes.config.talos.dev/machine-type"');
+    const png = execFileSync('dot', ['-Tpng'], { input: r.stdout });
+    expect(png.subarray(0, 8)).toEqual(PNG_MAGIC);
   });
 });
 

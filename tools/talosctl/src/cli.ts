@@ -38,6 +38,7 @@ export type TalosApi = Pick<
   | 'serviceRestart'
   | 'reboot'
   | 'shutdown'
+  | 'applyConfiguration'
   | 'logs'
   | 'dmesg'
   | 'events'
@@ -48,6 +49,7 @@ export type TalosApi = Pick<
   | 'resourceGet'
   | 'resourceList'
   | 'resourceWatch'
+  | 'inspectDependencies'
 >;
 
 export interface CliDeps {

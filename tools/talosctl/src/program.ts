@@ -3,11 +3,13 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '@talos/constants';
 import { addGlobalOptions, CliDeps, CliRun, messageOf } from './cli';
+import { registerApplyConfig } from './commands/apply-config';
 import { registerCluster } from './commands/cluster';
 import { registerConfig } from './commands/config';
 import { registerEvents } from './commands/events';
 import { registerGen } from './commands/gen';
 import { registerGet } from './commands/get';
+import { registerInspect } from './commands/inspect';
 import { registerLogs } from './commands/logs';
 import { registerMemory } from './commands/memory';
 import { registerMounts } from './commands/mounts';
@@ -43,8 +45,10 @@ export function buildProgram(run: CliRun): Command {
     registerTime,
     registerNetwork,
     registerPower,
+    registerApplyConfig,
     registerCluster,
     registerGet,
+    registerInspect,
     registerValidate,
   ]) {
     register(program, run);

@@ -1,5 +1,6 @@
 // Domain errors of machined as gRPC statuses.
 import { RpcError, Status, type StatusCode } from '@talos/rpc';
+import { ConfigApplyError } from '../config/config-applier';
 import { NodeFileError } from '../host/files';
 import { KernelLogError } from '../host/kmsg';
 import { ServiceNotFoundError, ServiceOperationError } from '../system/service';
@@ -14,6 +15,10 @@ const ERRNO_STATUS: Readonly<Record<string, StatusCode>> = {
 
 export function toRpcError(err: unknown): RpcError {
   if (err instanceof RpcError) return err;
+  if (err instanceof ConfigApplyError) {
+    const code = err.reason === 'invalid' ? Status.INVALID_ARGUMENT : Status.FAILED_PRECONDITION;
+    return new RpcError(code, err.message);
+  }
   if (err instanceof ServiceNotFoundError) return new RpcError(Status.NOT_FOUND, err.message);
   if (err instanceof ServiceOperationError) return new RpcError(Status.FAILED_PRECONDITION, err.message);
   if (err instanceof NodeFileError)

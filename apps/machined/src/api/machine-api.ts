@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import { machine, packEvent, type MachineServiceHandlers } from '@talos/api';
 import type * as grpc from '@grpc/grpc-js';
 import { RpcError, Status } from '@talos/rpc';
+import type { ApplyOutcome, ApplyRequest } from '../config/config-applier';
 import type { MachineEvent } from '../events/machine-event-bus';
 import type { MachineEventBus } from '../events/machine-event-bus';
 import { readCpuInfo } from '../host/cpuinfo';
@@ -38,6 +39,8 @@ export interface MachineApiDeps {
   reboot: () => void;
   /** Called after the Shutdown reply went out. */
   shutdown: () => void;
+  /** Validates and stores a new config; `reboot` asks for the Reboot path once the reply went out. */
+  applyConfiguration: (req: ApplyRequest) => Promise<{ outcome: ApplyOutcome }>;
   procDir?: string;
   kmsgPath?: string;
 }
@@ -160,6 +163,22 @@ export function machineHandlers(deps: MachineApiDeps): Partial<MachineServiceHan
     Reboot: (_call, cb) => reply(cb, async () => ({ messages: [{}] }), deps.reboot),
 
     Shutdown: (_call, cb) => reply(cb, async () => ({ messages: [{}] }), deps.shutdown),
+
+    ApplyConfiguration: (call, cb) => {
+      let outcome: ApplyOutcome = 'stored';
+      reply(
+        cb,
+        async () => {
+          const { data, onReboot, immediate } = call.request;
+          ({ outcome } = await deps.applyConfiguration({ data, onReboot, immediate }));
+          return { messages: [{}] };
+        },
+        // Dev mode applies a config by restarting the services, which reread the file.
+        () => {
+          if (outcome === 'reboot') deps.reboot();
+        },
+      );
+    },
 
     Logs: (call) =>
       streamToCall(

@@ -1,5 +1,6 @@
 // machined's resource state: the in-memory State and the controller runtime, with `meta` describing
-// the namespaces and types machined publishes, and the configuration resources written at start.
+// the namespaces and types machined publishes, and the configuration written at start (MachineType
+// follows from it through config.MachineTypeController).
 import type { Logger } from '@talos/log';
 import {
   ControllerRuntime,
@@ -11,22 +12,17 @@ import {
   type Pointer,
   type State,
 } from '@talos/resources';
-import {
-  MACHINE_CONFIG_ID,
-  MACHINE_TYPE_ID,
-  MachineConfigKind,
-  MachineTypeKind,
-  NODE_NAMESPACES,
-  NODE_RESOURCE_KINDS,
-} from './kinds';
+import { MACHINE_CONFIG_ID, MachineConfigKind, NODE_NAMESPACES, NODE_RESOURCE_KINDS } from './kinds';
+import { machineTypeController } from './machine-type-controller';
 
-/** Owner of the configuration resources (written by machined when it loads the config). */
+/** Owner of MachineConfig (written by machined when it loads or applies the config). */
 export const CONFIG_OWNER = 'v1alpha1.ConfigLoader';
 
 export interface NodeConfigSource {
   /** The configuration file's text as written. */
   text: string;
-  machineType: string;
+  /** Not written from here: config.MachineTypeController derives MachineType from the text. */
+  machineType?: string;
 }
 
 export class NodeResources {
@@ -38,6 +34,7 @@ export class NodeResources {
   constructor(private readonly logger: Logger) {
     this.state = new InMemoryState();
     this.runtime = new ControllerRuntime(this.state, { logger });
+    this.runtime.register(machineTypeController());
   }
 
   /** Registers meta, namespaces and definitions, writes the config resources, starts the controllers. */
@@ -51,10 +48,9 @@ export class NodeResources {
     });
   }
 
-  /** Writes MachineConfig and MachineType (created, or updated when the text changed). */
+  /** Writes MachineConfig (created, or updated when the text changed). */
   async setConfig(config: NodeConfigSource): Promise<void> {
     await put(this.state, MachineConfigKind.pointer(MACHINE_CONFIG_ID), config.text);
-    await put(this.state, MachineTypeKind.pointer(MACHINE_TYPE_ID), config.machineType);
   }
 
   async stop(): Promise<void> {
