@@ -25,6 +25,17 @@ import { CertificateStore } from './certificate-provider';
 const pki = createTestPKI();
 const admin = pki.issue({ commonName: 'admin', usage: 'client', organization: ['os:admin'] });
 const stranger = pki.issue({ commonName: 'admin', usage: 'client', from: pki.otherCA });
+const reader = pki.issue({ commonName: 'reader', usage: 'client', organization: ['os:reader'] });
+const operator = pki.issue({ commonName: 'operator', usage: 'client', organization: ['os:operator'] });
+const roleless = pki.issue({ commonName: 'nobody', usage: 'client' });
+/** What trustd issues to a node's apid (O=os:impersonator, whatever the CSR asked). */
+const nodeCert = (name: string) =>
+  pki.issue({
+    commonName: name,
+    usage: 'both',
+    ipAddresses: ['127.0.0.1'],
+    organization: ['os:impersonator'],
+  });
 
 interface Node {
   name: string;
@@ -43,6 +54,10 @@ function machineBackend(name: string, received: grpc.Metadata[]): grpc.Server {
       Version: (call, cb) => {
         received.push(call.metadata);
         cb(null, { messages: [{ version: { tag: `v-${name}` } }] });
+      },
+      Reboot: (call, cb) => {
+        received.push(call.metadata);
+        cb(null, { messages: [{}] });
       },
       Hostname: (call, cb) => {
         received.push(call.metadata);
@@ -90,7 +105,7 @@ describe('apid', () => {
       const backend = machineBackend(name, received);
       const socket = path.join(tmp.path, `${name}.sock`);
       await listenUnix(backend, socket);
-      const serving = pki.issue({ commonName: name, usage: 'both', ipAddresses: ['127.0.0.1'] });
+      const serving = nodeCert(name);
       const certificates = new CertificateStore({ ca: pki.ca.crt, crt: serving.crt, key: serving.key });
       const apid = new Apid({
         certificates,
@@ -350,7 +365,12 @@ describe('apid', () => {
 
   it('serves a renewed certificate to new connections', async () => {
     const c = nodes[2]!;
-    const renewed = pki.issue({ commonName: 'node-c-renewed', usage: 'both', ipAddresses: ['127.0.0.1'] });
+    const renewed = pki.issue({
+      commonName: 'node-c-renewed',
+      usage: 'both',
+      ipAddresses: ['127.0.0.1'],
+      organization: ['os:impersonator'],
+    });
     c.certificates.update({ ca: pki.ca.crt, crt: renewed.crt, key: renewed.key });
     const subject = await new Promise<string>((resolve, reject) => {
       const socket = tls.connect(
@@ -389,5 +409,104 @@ describe('apid', () => {
     );
     raw.close();
     expect(common.EmptyResponse.decode(bytes).messages[0]!.metadata?.hostname).toBe('node-down');
+  });
+
+  describe('roles', () => {
+    const connect = (cert: { crt: string; key: string }, port = nodes[0]!.port) =>
+      new clients.machine.MachineService(`127.0.0.1:${port}`, credentials(cert));
+    const reboot = (c: MachineServiceClient, md = new grpc.Metadata()) =>
+      new Promise<machine.RebootResponse>((resolve, reject) =>
+        c.Reboot({}, md, (err, res) => (err ? reject(err) : resolve(res!))),
+      );
+
+    it('lets a reader call Version but refuses it Reboot, naming the method and the role', async () => {
+      const c = connect(reader);
+      try {
+        const before = nodes[0]!.received.length;
+        await expect(version(new grpc.Metadata(), c)).resolves.toBeTruthy();
+        expect(nodes[0]!.received[before]!.get('talos-role')).toEqual(['os:reader']);
+        const err = await reboot(c).catch((e: grpc.ServiceError) => e);
+        expect(err).toMatchObject({ code: Status.PERMISSION_DENIED });
+        expect((err as grpc.ServiceError).details).toContain('/machine.MachineService/Reboot');
+        expect((err as grpc.ServiceError).details).toContain('os:operator');
+      } finally {
+        c.close();
+      }
+    });
+
+    it('lets an operator reboot', async () => {
+      const c = connect(operator);
+      try {
+        await expect(reboot(c)).resolves.toBeTruthy();
+      } finally {
+        c.close();
+      }
+    });
+
+    it('refuses a certificate without a role unless roleless-admin is allowed', async () => {
+      const c = connect(roleless);
+      const lenient = new Apid({
+        certificates: nodes[0]!.certificates,
+        local: unixBackend(path.join(tmp.path, 'node-a.sock')),
+        logger: silentLogger(),
+        allowRolelessAdmin: true,
+      });
+      const port = await lenient.listenTls('127.0.0.1', 0);
+      const l = connect(roleless, port);
+      try {
+        await expect(version(new grpc.Metadata(), c)).rejects.toMatchObject({
+          code: Status.PERMISSION_DENIED,
+        });
+        await expect(reboot(l)).resolves.toBeTruthy();
+      } finally {
+        c.close();
+        l.close();
+        await lenient.close(100);
+      }
+    });
+
+    it('ignores a role header a client sends itself', async () => {
+      const c = connect(reader);
+      try {
+        const md = new grpc.Metadata();
+        md.set('talos-role', 'os:admin');
+        await expect(reboot(c, md)).rejects.toMatchObject({ code: Status.PERMISSION_DENIED });
+      } finally {
+        c.close();
+      }
+    });
+
+    it("keeps the caller's role on forwarded calls; another apid is trusted only for the role it passes", async () => {
+      const c = connect(reader);
+      const b = nodes[1]!;
+      try {
+        const before = b.received.length;
+        const res = await version(withNodes('node-b'), c);
+        expect(res.messages[0]!.version?.tag).toBe('v-node-b');
+        expect(b.received[before]!.get('talos-role')).toEqual(['os:reader']);
+        await expect(reboot(c, withNodes('node-b'))).rejects.toMatchObject({
+          code: Status.PERMISSION_DENIED,
+        });
+      } finally {
+        c.close();
+      }
+      // Node b, called as node a's apid would: the role header decides, and must be there.
+      const asNode = connect(nodeCert('node-a'), b.port);
+      try {
+        const md = (role?: string) => {
+          const m = new grpc.Metadata();
+          m.set('proxyfrom', 'node-a');
+          if (role) m.set('talos-role', role);
+          return m;
+        };
+        await expect(reboot(asNode, md('os:reader'))).rejects.toMatchObject({
+          code: Status.PERMISSION_DENIED,
+        });
+        await expect(reboot(asNode, md())).rejects.toMatchObject({ code: Status.PERMISSION_DENIED });
+        await expect(reboot(asNode, md('os:operator'))).resolves.toBeTruthy();
+      } finally {
+        asNode.close();
+      }
+    });
   });
 });

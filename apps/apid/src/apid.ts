@@ -3,13 +3,22 @@
 // node's apid and come back merged. Never decodes a payload.
 import type * as grpc from '@grpc/grpc-js';
 import * as http2 from 'node:http2';
+import type { TLSSocket } from 'node:tls';
 import { methodInfo, packageDefinition } from '@talos/api';
 import {
   DEFAULT_ROUTES,
+  isRole,
   METADATA_FORWARDED_BY,
   METADATA_NODES,
   METADATA_PROXY_FROM,
+  METADATA_ROLE,
+  requiredRole,
+  type Role,
+  ROLE_ADMIN,
+  ROLE_IMPERSONATOR,
+  roleAllows,
   ROUTER_SERVICE,
+  strongestRole,
 } from '@talos/constants';
 import type { Logger } from '@talos/log';
 import {
@@ -34,7 +43,7 @@ import { OneToManyCall } from './one-to-many';
 const { constants: h2 } = http2;
 
 /** Headers apid sets itself: a caller's values are dropped. */
-const NOT_FORWARDED = new Set([METADATA_NODES, METADATA_PROXY_FROM, METADATA_FORWARDED_BY]);
+const NOT_FORWARDED = new Set([METADATA_NODES, METADATA_PROXY_FROM, METADATA_FORWARDED_BY, METADATA_ROLE]);
 /** Node-to-node calls must come back uncompressed: apid edits their bytes. */
 const NOT_FORWARDED_TO_NODES = new Set([...NOT_FORWARDED, 'grpc-accept-encoding']);
 const LOCAL_SERVICES = new Set<string>([HEALTH_SERVICE, ...REFLECTION_SERVICES]);
@@ -51,6 +60,24 @@ export interface ApidOptions {
   logger: Logger;
   /** Where `nodes` names are dialed; host = name, port = APID_PORT by default. */
   resolveNode?: NodeResolver;
+  /** Compatibility: a client certificate without a role acts as os:admin (default: refused). */
+  allowRolelessAdmin?: boolean;
+}
+
+/** Who is on the other end of a TLS session, as its client certificate says. */
+interface PeerIdentity {
+  /** The certificate's role; undefined when it carries none. */
+  role: Role | undefined;
+  /** A node's apid (O=os:impersonator from trustd): it passes its caller's role along. */
+  impersonator: boolean;
+}
+
+function peerIdentity(session: http2.Http2Session | undefined): PeerIdentity {
+  const socket = session?.socket as TLSSocket | undefined;
+  const cert = typeof socket?.getPeerCertificate === 'function' ? socket.getPeerCertificate() : undefined;
+  const o = cert?.subject?.O;
+  const orgs = o === undefined ? [] : Array.isArray(o) ? o : [o];
+  return { role: strongestRole(orgs), impersonator: orgs.includes(ROLE_IMPERSONATOR) };
 }
 
 /** `nodes` metadata: comma-separated and/or repeated values (http2 joins repeats with ", "). */
@@ -83,6 +110,8 @@ export class Apid {
   private readonly adminBackend: Backend & { close(): void };
   private readonly servers: GrpcStreamServer[] = [];
   private readonly unsubscribe: () => void;
+  /** Peer identity per TLS session: the certificate cannot change within a session. */
+  private readonly identities = new WeakMap<http2.Http2Session, PeerIdentity>();
 
   constructor(private readonly opts: ApidOptions) {
     this.log = opts.logger;
@@ -107,7 +136,7 @@ export class Apid {
   /** Mutual TLS listener (the API port); returns the bound port. */
   async listenTls(host: string, port: number): Promise<number> {
     const server = new GrpcStreamServer(
-      (s, h, r) => this.dispatch(s, h, r),
+      (s, h, r) => this.dispatch(s, h, r, this.authorize(s, h, r)),
       tlsServerOptions(this.opts.certificates.current()),
     );
     this.servers.push(server);
@@ -116,9 +145,12 @@ export class Apid {
     return bound;
   }
 
-  /** Local listener without TLS (machined's health check, local tools). */
+  /**
+   * Local listener without TLS (machined's health check, local tools). Unauthenticated: the socket
+   * is root-only on a node, so its callers act as os:admin.
+   */
   async listenUnix(socketPath: string): Promise<void> {
-    const server = new GrpcStreamServer((s, h, r) => this.dispatch(s, h, r));
+    const server = new GrpcStreamServer((s, h, r) => this.dispatch(s, h, r, ROLE_ADMIN));
     this.servers.push(server);
     await server.listenUnix(socketPath);
     this.log.info({ socket: socketPath }, 'apid listening (local socket)');
@@ -132,10 +164,56 @@ export class Apid {
     this.admin.forceShutdown();
   }
 
+  /**
+   * The caller's role on the mutual TLS port, checked against the method's minimum role. A node's
+   * apid (impersonator) is trusted for the role its own caller had, carried in METADATA_ROLE.
+   */
+  private authorize(
+    stream: http2.ServerHttp2Stream,
+    headers: http2.IncomingHttpHeaders,
+    request: GrpcRequest,
+  ): Role {
+    const session = stream.session;
+    let identity = session ? this.identities.get(session) : undefined;
+    if (identity === undefined) {
+      identity = peerIdentity(session);
+      if (session) this.identities.set(session, identity);
+    }
+    let role: Role | undefined;
+    if (identity.impersonator) {
+      const passed = headers[METADATA_ROLE];
+      const value = Array.isArray(passed) ? passed[0] : passed;
+      if (value === undefined || !isRole(value)) {
+        throw new RpcError(
+          Status.PERMISSION_DENIED,
+          `forwarded call to ${request.path} carries no valid caller role`,
+        );
+      }
+      role = value;
+    } else {
+      role = identity.role ?? (this.opts.allowRolelessAdmin ? ROLE_ADMIN : undefined);
+      if (role === undefined) {
+        throw new RpcError(
+          Status.PERMISSION_DENIED,
+          `client certificate carries no role (os:admin, os:operator or os:reader); ${request.path} refused`,
+        );
+      }
+    }
+    const needed = requiredRole(request.path);
+    if (!roleAllows(role, needed)) {
+      throw new RpcError(
+        Status.PERMISSION_DENIED,
+        `method ${request.path} requires role ${needed} (caller has ${role})`,
+      );
+    }
+    return role;
+  }
+
   private dispatch(
     stream: http2.ServerHttp2Stream,
     headers: http2.IncomingHttpHeaders,
     request: GrpcRequest,
+    role: Role,
   ): void {
     if (request.service === ROUTER_SERVICE) {
       throw new RpcError(
@@ -153,6 +231,7 @@ export class Apid {
       }
       const upstream = forwardableHeaders(headers, NOT_FORWARDED);
       upstream[METADATA_FORWARDED_BY] = 'apid';
+      upstream[METADATA_ROLE] = role;
       if (proxyFrom !== undefined) upstream[METADATA_PROXY_FROM] = proxyFrom;
       this.proxy.forward(stream, headers, this.opts.local, {
         headers: upstream,
@@ -164,6 +243,7 @@ export class Apid {
 
     const toNodes = forwardableHeaders(headers, NOT_FORWARDED_TO_NODES);
     toNodes[METADATA_PROXY_FROM] = (headers[h2.HTTP2_HEADER_AUTHORITY] as string | undefined) ?? 'unknown';
+    toNodes[METADATA_ROLE] = role;
 
     const info = methodInfo(request.path);
     const fanOutKind =

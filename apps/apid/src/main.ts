@@ -2,7 +2,7 @@
 // certificate from trustd.
 import * as path from 'node:path';
 import { loadConfig, osCA } from '@talos/config';
-import { APID_PORT, NodePaths } from '@talos/constants';
+import { APID_PORT, DEFAULT_ALLOW_ROLELESS_ADMIN, NodePaths } from '@talos/constants';
 import { daemonCommand, parsePort, runDaemon } from '@talos/daemon';
 import { unixBackend } from '@talos/rpc';
 import { Apid } from './apid';
@@ -15,8 +15,20 @@ const flags = daemonCommand('apid')
   .option('--port <port>', 'API port', parsePort, APID_PORT)
   .option('--config <file>', 'machine configuration (default: <root>/system/state/config.yaml)')
   .option('--endpoints <list>', 'trustd hosts, comma-separated (default: the control plane endpoint host)')
+  .option(
+    '--allow-roleless-admin',
+    'treat a client certificate without a role (O=os:...) as os:admin',
+    DEFAULT_ALLOW_ROLELESS_ADMIN,
+  )
   .parse()
-  .opts<{ root: string; address: string; port: number; config?: string; endpoints?: string }>();
+  .opts<{
+    root: string;
+    address: string;
+    port: number;
+    config?: string;
+    endpoints?: string;
+    allowRolelessAdmin: boolean;
+  }>();
 const paths = new NodePaths(path.resolve(flags.root));
 
 void runDaemon('apid', async (logger) => {
@@ -39,7 +51,12 @@ void runDaemon('apid', async (logger) => {
     names,
     logger,
   });
-  const apid = new Apid({ certificates, local: unixBackend(paths.socket('routerd')), logger });
+  const apid = new Apid({
+    certificates,
+    local: unixBackend(paths.socket('routerd')),
+    logger,
+    allowRolelessAdmin: flags.allowRolelessAdmin,
+  });
   await apid.listenTls(flags.address, flags.port);
   await apid.listenUnix(paths.socket('apid'));
   const renewal = new CertificateRenewal({ certificates, logger });

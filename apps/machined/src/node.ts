@@ -17,7 +17,10 @@ import type { LogBuffer } from './system/log-buffer';
 import type { BackoffOptions } from './system/restarting-runner';
 import type { ServiceDefinition } from './system/service';
 import { ServiceSupervisor } from './system/service-supervisor';
+import { hostnameController } from './resources/hostname-controller';
+import { networkdInterfaces, nodeAddressController } from './resources/node-address-controller';
 import { NodeResources } from './resources/node-resources';
+import { timeStatusController, timedSyncProbe } from './resources/time-status-controller';
 import { ServiceResourceAdapter } from './resources/service-resources';
 
 export interface MachineNodeOptions {
@@ -62,7 +65,11 @@ export class MachineNode {
 
   constructor(readonly opts: MachineNodeOptions) {
     this.paths = new NodePaths(opts.root);
-    this.resources = new NodeResources(opts.logger);
+    this.resources = new NodeResources(opts.logger, [
+      timeStatusController(timedSyncProbe(this.paths.socket('timed'))),
+      nodeAddressController(networkdInterfaces(this.paths.socket('networkd'))),
+      hostnameController({ override: opts.hostname, fallback: () => os.hostname() }),
+    ]);
     this.serviceResources = new ServiceResourceAdapter(
       this.resources.state,
       (id) => (this.supervisor.has(id) ? this.supervisor.get(id).info().health : undefined),

@@ -31,6 +31,8 @@ export interface TimeSyncerOptions {
   query: NtpQuery;
   adjust: (offsetMs: number) => Adjustment;
   logger: Logger;
+  /** Called after each successful sync (timed publishes its sync state through health). */
+  onSynced?: (res: NtpResult) => void;
   minPollMs?: number;
   maxPollMs?: number;
   initialRetryMs?: number;
@@ -60,6 +62,7 @@ export class TimeSyncer {
       'time sync',
     );
     this.lastResult = res;
+    this.opts.onSynced?.(res);
     return res;
   }
 

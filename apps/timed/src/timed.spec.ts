@@ -7,6 +7,7 @@ import { silentLogger } from '@talos/log';
 import { dialUnix, unary } from '@talos/rpc';
 import { bundleDaemon, healthStatus, makeTmpDir, startDaemon, waitFor, type TmpDir } from '@talos/testing';
 import { CHRONYD, freeUdpPort, startChronyd, type Chronyd } from '@talos/testing';
+import { TIME_SYNC_HEALTH_SERVICE } from '@talos/constants';
 import { Timed } from './timed';
 
 (fs.existsSync(CHRONYD) ? describe : describe.skip)('timed', () => {
@@ -72,7 +73,25 @@ import { Timed } from './timed';
       await waitFor(() => timed.syncer.ready, 5000, 'first sync');
       expect(steps.length).toBeGreaterThanOrEqual(1);
       expect(await healthStatus(socket())).toBe(1);
+      // the sync state machined's TimeStatusController reads
+      expect(await healthStatus(socket(), TIME_SYNC_HEALTH_SERVICE)).toBe(1);
     });
+  });
+
+  it('reports the sync health NOT_SERVING while no server has answered', async () => {
+    const socket = new NodePaths(path.join(tmp.path, 'unsynced')).socket('timed');
+    const timed = await Timed.start({
+      socketPath: socket,
+      settings: { servers: [deadServer], syncDisabled: false },
+      logger: silentLogger(),
+      clock: { step: () => undefined, slew: () => undefined },
+    });
+    try {
+      expect(await healthStatus(socket)).toBe(1);
+      expect(await healthStatus(socket, TIME_SYNC_HEALTH_SERVICE)).toBe(2);
+    } finally {
+      await timed.stop();
+    }
   });
 
   it('runs as a process with --root and --servers, and stops cleanly on SIGTERM', async () => {

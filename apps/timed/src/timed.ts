@@ -1,5 +1,6 @@
 // timed: keeps the clock in sync with the configured NTP servers and answers time.TimeService
 // on its unix socket (plus health and reflection).
+import { TIME_SYNC_HEALTH_SERVICE } from '@talos/constants';
 import type { Server } from '@grpc/grpc-js';
 import { packageDefinition, services } from '@talos/api';
 import type { Logger } from '@talos/log';
@@ -42,15 +43,22 @@ export class Timed {
       disabledReason: opts.clockDisabledReason,
       ...(opts.clock ? { control: opts.clock } : {}),
     });
-    const syncer = new TimeSyncer({ servers, query, adjust: (ms) => adjuster.adjust(ms), logger });
-
     const server = createServer();
     server.addService(services.time.TimeService, timeServiceHandlers(new TimeApi({ servers, query })));
-    addStandardServices(server, {
+    const health = addStandardServices(server, {
       serviceNames: [TIME_SERVICE],
       packageDefinition,
       reflectServices: [TIME_SERVICE],
     });
+    health.setStatus(TIME_SYNC_HEALTH_SERVICE, 'NOT_SERVING');
+    const syncer = new TimeSyncer({
+      servers,
+      query,
+      adjust: (ms) => adjuster.adjust(ms),
+      logger,
+      onSynced: () => health.setStatus(TIME_SYNC_HEALTH_SERVICE, 'SERVING'),
+    });
+
     try {
       await listenUnix(server, opts.socketPath);
     } catch (err) {

@@ -2,7 +2,7 @@
 // trustd token (machine.token). The token is a shared secret: compared in constant time, never logged.
 import type * as grpc from '@grpc/grpc-js';
 import { type SecurityServiceHandlers, services } from '@talos/api';
-import { METADATA_TOKEN, SERVING_CERT_LIFETIME_HOURS } from '@talos/constants';
+import { METADATA_TOKEN, ROLE_IMPERSONATOR, SERVING_CERT_LIFETIME_HOURS } from '@talos/constants';
 import type { Logger } from '@talos/log';
 import { certificateInfo, type SigningCA, signCSR, tokensEqual } from '@talos/pki';
 import { implement, RpcError, Status } from '@talos/rpc';
@@ -43,6 +43,8 @@ export function securityServiceHandlers(opts: SecurityServiceOptions): SecurityS
         crt = signCSR(opts.ca, Buffer.from(call.request.csr ?? []).toString('utf8'), {
           validityHours,
           usage: 'both',
+          // trustd signs only node (apid) certificates: never a role a CSR asks for.
+          organization: [ROLE_IMPERSONATOR],
         });
       } catch (err) {
         const message = (err as Error).message;

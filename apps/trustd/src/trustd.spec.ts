@@ -73,6 +73,14 @@ describe('trustd', () => {
     expect(hours).toBeLessThanOrEqual(24);
   });
 
+  it('never copies an O= (role) from the CSR: every certificate it signs is O=os:impersonator', async () => {
+    const { csr } = generateKeyAndCSR({ commonName: 'node01', organization: ['os:admin', 'os:reader'] });
+    const res = await certificate(csr, token);
+    const info = certificateInfo(Buffer.from(res.crt).toString());
+    expect(info.subject.organization).toEqual(['os:impersonator']);
+    expect(info.subject.commonName).toBe('node01');
+  });
+
   it('refuses a wrong or missing token with UNAUTHENTICATED', async () => {
     const { csr } = generateKeyAndCSR({ commonName: 'node01' });
     await expect(certificate(csr, 'abcdef.0123456789abcdef')).rejects.toMatchObject({

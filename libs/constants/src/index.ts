@@ -110,6 +110,12 @@ export const NODE_DIAL_TIMEOUT_MS = 20_000;
 /** Largest gRPC message the proxies accept in one frame (grpc-go and grpc-js default to 4 MiB). */
 export const GRPC_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * The health-service name timed reports SERVING on once a sync has succeeded; machined's
+ * TimeStatusController reads it (docs/decisions/0005).
+ */
+export const TIME_SYNC_HEALTH_SERVICE = 'timed.TimeSync';
+
 /** Time. */
 export const DEFAULT_NTP_SERVER = 'pool.ntp.org';
 export const NTP_PORT = 123;
@@ -233,3 +239,92 @@ export const DEFAULT_CNI = 'flannel';
 export const DEFAULT_INSTALL_DISK = '/dev/sda';
 export const DEFAULT_INSTALLER_IMAGE = 'ghcr.io/talos-systems/installer:v0.9.3';
 export const DEFAULT_KUBERNETES_VERSION = '1.20.5';
+
+// --- API roles (later Talos): a client certificate's Organization names its role. ---
+export const ROLE_ADMIN = 'os:admin';
+export const ROLE_OPERATOR = 'os:operator';
+export const ROLE_READER = 'os:reader';
+/** Organization trustd puts in every certificate it signs: marks a node's apid, never a user. */
+export const ROLE_IMPERSONATOR = 'os:impersonator';
+export type Role = typeof ROLE_ADMIN | typeof ROLE_OPERATOR | typeof ROLE_READER;
+/** Weakest first: each role includes everything the ones before it may do. */
+export const ROLES_ORDERED: readonly Role[] = [ROLE_READER, ROLE_OPERATOR, ROLE_ADMIN];
+/** Metadata header carrying the original caller's role from apid to backends and to other nodes' apid. */
+export const METADATA_ROLE = 'talos-role';
+/** Compatibility switch default: a client certificate without a role is refused. */
+export const DEFAULT_ALLOW_ROLELESS_ADMIN = false;
+
+const READER_METHODS = [
+  '/cluster.ClusterService/HealthCheck',
+  '/inspect.InspectService/ControllerRuntimeDependencies',
+  '/machine.MachineService/Containers',
+  '/machine.MachineService/CPUInfo',
+  '/machine.MachineService/DiskStats',
+  '/machine.MachineService/DiskUsage',
+  '/machine.MachineService/Dmesg',
+  '/machine.MachineService/EtcdMemberList',
+  '/machine.MachineService/Events',
+  '/machine.MachineService/Hostname',
+  '/machine.MachineService/List',
+  '/machine.MachineService/LoadAvg',
+  '/machine.MachineService/Logs',
+  '/machine.MachineService/Memory',
+  '/machine.MachineService/Mounts',
+  '/machine.MachineService/NetworkDeviceStats',
+  '/machine.MachineService/Processes',
+  '/machine.MachineService/ServiceList',
+  '/machine.MachineService/Stats',
+  '/machine.MachineService/SystemStat',
+  '/machine.MachineService/Version',
+  '/network.NetworkService/Interfaces',
+  '/network.NetworkService/Routes',
+  '/resource.ResourceService/Get',
+  '/resource.ResourceService/List',
+  '/resource.ResourceService/Watch',
+  '/storage.StorageService/Disks',
+  '/time.TimeService/Time',
+  '/time.TimeService/TimeCheck',
+  '/grpc.health.v1.Health/Check',
+  '/grpc.health.v1.Health/Watch',
+  '/grpc.reflection.v1.ServerReflection/ServerReflectionInfo',
+  '/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo',
+];
+const OPERATOR_METHODS = [
+  '/machine.MachineService/EtcdForfeitLeadership',
+  '/machine.MachineService/Reboot',
+  '/machine.MachineService/Restart',
+  '/machine.MachineService/ServiceRestart',
+  '/machine.MachineService/ServiceStart',
+  '/machine.MachineService/ServiceStop',
+  '/machine.MachineService/Shutdown',
+];
+/**
+ * Minimum role per API method path. Admin methods are listed for the record (ApplyConfiguration,
+ * Reset, Upgrade, Bootstrap, Read, Copy, Kubeconfig, Rollback, Recover, EtcdRemoveMember,
+ * EtcdLeaveCluster, GenerateConfiguration...); any path not listed needs os:admin.
+ */
+export const METHOD_ROLES: Readonly<Record<string, Role>> = Object.freeze({
+  ...Object.fromEntries(READER_METHODS.map((m): [string, Role] => [m, ROLE_READER])),
+  ...Object.fromEntries(OPERATOR_METHODS.map((m): [string, Role] => [m, ROLE_OPERATOR])),
+});
+
+/** The least role that may call the method; unlisted methods are admin-only. */
+export function requiredRole(path: string): Role {
+  return METHOD_ROLES[path] ?? ROLE_ADMIN;
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES_ORDERED as readonly string[]).includes(value);
+}
+
+/** The strongest role among a certificate's Organization values, or undefined when none is a role. */
+export function strongestRole(organizations: readonly string[]): Role | undefined {
+  let best = -1;
+  for (const o of organizations) best = Math.max(best, ROLES_ORDERED.indexOf(o as Role));
+  return best < 0 ? undefined : ROLES_ORDERED[best];
+}
+
+/** Whether a caller holding `held` may call a method needing `needed` (admin ⊃ operator ⊃ reader). */
+export function roleAllows(held: Role, needed: Role): boolean {
+  return ROLES_ORDERED.indexOf(held) >= ROLES_ORDERED.indexOf(needed);
+}

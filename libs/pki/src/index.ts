@@ -3,7 +3,14 @@
 export type { CertificateAndKey, CertificateUsage } from './types';
 export { generateCA, type CAOptions } from './ca';
 export { generateKeyAndCSR, type CSROptions, type KeyAndCSR } from './csr';
-export { signCSR, issueCertificate, type SignOptions, type IssueOptions, type SigningCA } from './sign';
+export {
+  signCSR,
+  issueCertificate,
+  type SignOptions,
+  type SignCSROptions,
+  type IssueOptions,
+  type SigningCA,
+} from './sign';
 export {
   certificateInfo,
   verifyChain,

@@ -76,8 +76,19 @@ function requestedAltNames(csr: forge.pki.CertificateSigningRequest): Array<Reco
   );
 }
 
-/** Signs a PEM CSR with the CA after checking the CSR's own signature; subject and SANs are copied. */
-export function signCSR(ca: SigningCA, csrPem: string, opts: SignOptions): string {
+export interface SignCSROptions extends SignOptions {
+  /**
+   * When set, the certificate's Organization is exactly this and the CSR's O= values are dropped:
+   * O= carries API roles, which a CSR must not be able to choose.
+   */
+  organization?: string[];
+}
+
+/**
+ * Signs a PEM CSR with the CA after checking the CSR's own signature; the subject (except O= when
+ * opts.organization is set) and SANs are copied.
+ */
+export function signCSR(ca: SigningCA, csrPem: string, opts: SignCSROptions): string {
   let csr: forge.pki.CertificateSigningRequest;
   try {
     csr = forge.pki.certificationRequestFromPem(csrPem);
@@ -92,11 +103,17 @@ export function signCSR(ca: SigningCA, csrPem: string, opts: SignOptions): strin
     throw new Error(`error signing csr: cannot verify csr signature: ${(err as Error).message}`);
   }
   if (!verified) throw new Error('error signing csr: csr signature does not verify');
-  const subject = csr.subject.attributes.map((a: forge.pki.CertificateField) => ({
-    type: a.type,
-    value: a.value,
-    valueTagClass: a.valueTagClass,
-  }));
+  const copied = csr.subject.attributes.filter(
+    (a: forge.pki.CertificateField) => opts.organization === undefined || a.shortName !== 'O',
+  );
+  const subject: forge.pki.CertificateField[] = [
+    ...(opts.organization ?? []).map((value) => ({ shortName: 'O', value })),
+    ...copied.map((a: forge.pki.CertificateField) => ({
+      type: a.type,
+      value: a.value,
+      valueTagClass: a.valueTagClass,
+    })),
+  ];
   try {
     return signLeaf(ca, { publicKey: csr.publicKey, subject, altNames: requestedAltNames(csr) }, opts);
   } catch (err) {

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { clients, services, type time } from '@talos/api';
-import { parseConfig } from '@talos/config';
+import { osCA, parseConfig } from '@talos/config';
 import { APID_PORT, NodePaths, TRUSTD_PORT } from '@talos/constants';
 import { generateCA, generateKeyAndCSR, issueCertificate } from '@talos/pki';
 import { createServer, implement, listenUnix, shutdownServer } from '@talos/rpc';
@@ -138,6 +138,48 @@ describe('one node through apid', () => {
         grpc.credentials.createSsl(creds.ca, Buffer.from(cert.key), Buffer.from(cert.crt), anyServer),
       );
       expect(err?.code).toBe(grpc.status.UNAVAILABLE);
+    });
+
+    it('lets an os:reader certificate call Version and Logs but refuses it Reboot with PERMISSION_DENIED', async () => {
+      const config = parseConfig(fs.readFileSync(new NodePaths(cluster.nodeRoot(node)).configFile, 'utf8'));
+      const ca = osCA(config);
+      if (ca.key === undefined) throw new Error('the control plane config carries no OS CA key');
+      const cert = issueCertificate(
+        { crt: ca.crt, key: ca.key },
+        {
+          commonName: 'reader',
+          organization: ['os:reader'],
+          validityHours: 1,
+          usage: 'client',
+        },
+      );
+      const readerCreds = grpc.credentials.createSsl(
+        creds.ca,
+        Buffer.from(cert.key),
+        Buffer.from(cert.crt),
+        anyServer,
+      );
+      expect(await versionCall(node, readerCreds)).toBeUndefined();
+      const client = new clients.machine.MachineService(`${node}:${APID_PORT}`, readerCreds);
+      try {
+        const logsStatus = await new Promise<grpc.StatusObject>((resolve) => {
+          const call = client.Logs(
+            { namespace: 'system', id: 'apid', tailLines: 1, follow: false },
+            { deadline: Date.now() + 10_000 },
+          );
+          call.on('data', () => undefined);
+          call.on('error', () => undefined);
+          call.on('status', resolve);
+        });
+        expect(logsStatus.code).toBe(grpc.status.OK);
+        const err = await new Promise<grpc.ServiceError | undefined>((resolve) =>
+          client.Reboot({}, { deadline: Date.now() + 10_000 }, (e) => resolve(e ?? undefined)),
+        );
+        expect(err?.code).toBe(grpc.status.PERMISSION_DENIED);
+        expect(err?.details).toContain('os:operator');
+      } finally {
+        client.close();
+      }
     });
 
     it('refuses a client without a certificate', async () => {

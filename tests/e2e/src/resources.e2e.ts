@@ -89,6 +89,43 @@ describe('resources on a process node', () => {
     }
   });
 
+  // Resources machined's controllers derive from timed and networkd (polled every few seconds).
+  const eventuallyRows = async (args: string[], ok: (rows: string[][]) => boolean): Promise<string[][]> => {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const r = await talosctl(...args);
+      const rows = r.code === 0 ? tableRows(r.stdout) : [];
+      if (rows.length > 0 && ok(rows)) return rows;
+      if (Date.now() > deadline)
+        throw new Error(`talosctl ${args.join(' ')}: ${r.code}\n${r.stdout}\n${r.stderr}`);
+      await new Promise((res) => setTimeout(res, 500));
+    }
+  };
+
+  it('get timestatus shows the node row with a SYNCED column', async () => {
+    // no NTP server is reachable from the test host, so synced may well be false
+    const rows = await eventuallyRows(['get', 'timestatus'], (rows) => rows.length === 2);
+    expect(rows[0]).toEqual(['NODE', 'NAMESPACE', 'TYPE', 'ID', 'VERSION', 'SYNCED']);
+    expect(rows[1]!.slice(1, 4)).toEqual(['runtime', 'TimeStatus', 'node']);
+    expect(['true', 'false']).toContain(rows[1]![5]);
+  }, 30_000);
+
+  it('get nodeaddress lists the addresses networkd reports', async () => {
+    // dev mode: the nodes share the host's interfaces, so these are the host's addresses
+    // (loopback ones, where the nodes' 127.0.12.x live, are left out as Talos does)
+    const rows = await eventuallyRows(['get', 'nodeaddress', '-o', 'yaml'], (lines) =>
+      lines.some((l) => /^- [0-9a-f.:]+\/\d+$/.test(l[0] ?? '')),
+    );
+    expect(rows.map((l) => l.join(' '))).toEqual(expect.arrayContaining(['id: default', 'addresses:']));
+  }, 30_000);
+
+  it('get hostname shows the node name', async () => {
+    const rows = await eventuallyRows(['get', 'hostname'], (rows) => rows.length === 2);
+    expect(rows[0]).toEqual(['NODE', 'NAMESPACE', 'TYPE', 'ID', 'VERSION', 'HOSTNAME', 'DOMAINNAME']);
+    expect(rows[1]!.slice(1, 4)).toEqual(['network', 'HostnameStatus', 'hostname']);
+    expect(rows[1]![5]).toMatch(/\S/);
+  }, 30_000);
+
   it('get of an unknown type fails, listing the known types', async () => {
     const r = await talosctl('get', 'nosuchtype');
     expect(r.code).toBe(1);

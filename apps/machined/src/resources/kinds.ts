@@ -6,6 +6,7 @@ export const CONFIG_NAMESPACE = 'config';
 export const RUNTIME_NAMESPACE = 'runtime';
 export const SECRETS_NAMESPACE = 'secrets';
 export const CONTROLPLANE_NAMESPACE = 'controlplane';
+export const NETWORK_NAMESPACE = 'network';
 
 /** The namespaces machined creates at start (meta registers itself). */
 export const NODE_NAMESPACES: readonly { name: string; description: string }[] = [
@@ -13,6 +14,7 @@ export const NODE_NAMESPACES: readonly { name: string; description: string }[] =
   { name: RUNTIME_NAMESPACE, description: 'Talos runtime state.' },
   { name: SECRETS_NAMESPACE, description: 'Resources with secret material.' },
   { name: CONTROLPLANE_NAMESPACE, description: 'Kubernetes control plane resources.' },
+  { name: NETWORK_NAMESPACE, description: 'Networking resources.' },
 ];
 
 /** One per service while it runs (Talos destroys it when the service goes down). */
@@ -50,4 +52,55 @@ export const MachineTypeKind = defineResourceKind<string>({
 });
 export const MACHINE_TYPE_ID = 'machine-type';
 
-export const NODE_RESOURCE_KINDS = [ServiceKind, MachineConfigKind, MachineTypeKind] as const;
+/** Whether timed's last sync succeeded (Talos v0.9's TimeStatus). */
+export interface TimeStatusSpec {
+  synced: boolean;
+}
+
+export const TimeStatusKind = defineResourceKind<TimeStatusSpec>({
+  type: 'TimeStatuses.v1alpha1.talos.dev',
+  displayType: 'TimeStatus',
+  defaultNamespace: RUNTIME_NAMESPACE,
+  printColumns: [{ name: 'Synced', jsonPath: '{.synced}' }],
+});
+export const TIME_STATUS_ID = 'node';
+
+/** The node's hostname and domain name, as machined sets them (Talos v0.10's HostnameStatus). */
+export interface HostnameSpec {
+  hostname: string;
+  domainname: string;
+}
+
+export const HostnameKind = defineResourceKind<HostnameSpec>({
+  type: 'HostnameStatuses.net.talos.dev',
+  displayType: 'HostnameStatus',
+  defaultNamespace: NETWORK_NAMESPACE,
+  aliases: ['hostname', 'hostnames'],
+  printColumns: [
+    { name: 'Hostname', jsonPath: '{.hostname}' },
+    { name: 'Domainname', jsonPath: '{.domainname}' },
+  ],
+});
+export const HOSTNAME_ID = 'hostname';
+
+/** The node's addresses (CIDR), ascending, without loopback and link-local ones. */
+export interface NodeAddressSpec {
+  addresses: string[];
+}
+
+export const NodeAddressKind = defineResourceKind<NodeAddressSpec>({
+  type: 'NodeAddresses.net.talos.dev',
+  displayType: 'NodeAddress',
+  defaultNamespace: NETWORK_NAMESPACE,
+  printColumns: [{ name: 'Addresses', jsonPath: '{.addresses}' }],
+});
+export const NODE_ADDRESS_ID = 'default';
+
+export const NODE_RESOURCE_KINDS = [
+  ServiceKind,
+  MachineConfigKind,
+  MachineTypeKind,
+  TimeStatusKind,
+  HostnameKind,
+  NodeAddressKind,
+] as const;

@@ -9,6 +9,7 @@ import {
   registerMeta,
   registerNamespace,
   registerResourceDefinition,
+  type Controller,
   type Pointer,
   type State,
 } from '@talos/resources';
@@ -31,10 +32,15 @@ export class NodeResources {
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
 
-  constructor(private readonly logger: Logger) {
+  /** `controllers` join config.MachineTypeController (machined passes the ones asking timed and networkd). */
+  constructor(
+    private readonly logger: Logger,
+    controllers: readonly Controller[] = [],
+  ) {
     this.state = new InMemoryState();
     this.runtime = new ControllerRuntime(this.state, { logger });
     this.runtime.register(machineTypeController());
+    for (const c of controllers) this.runtime.register(c);
   }
 
   /** Registers meta, namespaces and definitions, writes the config resources, starts the controllers. */

@@ -2,7 +2,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadClientConfig, saveClientConfig } from '@talos/client';
-import { generateCA, issueCertificate } from '@talos/pki';
+import {
+  certificateInfo,
+  generateCA,
+  issueCertificate,
+  keyMatchesCertificate,
+  verifyChain,
+} from '@talos/pki';
 import { runTalosctl } from '../program';
 import { describeExpiry, renderContextInfo } from './config';
 
@@ -114,6 +120,67 @@ describe('talosctl config', () => {
     const noFlags = await talosctl('config', 'add', 'x');
     expect(noFlags.code).toBe(1);
     expect(fs.existsSync(talosconfig)).toBe(false);
+  });
+
+  it('new: issues a certificate for the given roles from the CA, keeping endpoints and nodes; refuses unknown roles', async () => {
+    saveClientConfig(talosconfig, {
+      context: 'c',
+      contexts: {
+        c: {
+          endpoints: ['10.5.0.2'],
+          nodes: ['10.5.0.3'],
+          ca: b64(ca.crt),
+          crt: b64(operator.crt),
+          key: b64(operator.key),
+        },
+      },
+    });
+    const caCrt = path.join(dir, 'os.crt');
+    const caKey = path.join(dir, 'os.key');
+    fs.writeFileSync(caCrt, ca.crt);
+    fs.writeFileSync(caKey, ca.key, { mode: 0o600 });
+    const out = path.join(dir, 'reader.talosconfig');
+    const ok = await talosctl(
+      'config',
+      'new',
+      out,
+      '--roles',
+      'os:reader',
+      '--crt-ttl',
+      '24',
+      '--ca-crt',
+      caCrt,
+      '--ca-key',
+      caKey,
+    );
+    expect(ok.code).toBe(0);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+    const created = loadClientConfig(out);
+    const ctx = created.contexts[created.context]!;
+    expect(ctx.endpoints).toEqual(['10.5.0.2']);
+    expect(ctx.nodes).toEqual(['10.5.0.3']);
+    const crt = Buffer.from(ctx.crt!, 'base64').toString();
+    expect(certificateInfo(crt).subject.organization).toEqual(['os:reader']);
+    expect(verifyChain(crt, ca.crt)).toBe(true);
+    expect(keyMatchesCertificate(Buffer.from(ctx.key!, 'base64').toString(), crt)).toBe(true);
+    const hours = (certificateInfo(crt).notAfter.getTime() - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(23);
+    expect(hours).toBeLessThanOrEqual(24);
+
+    const bad = await talosctl(
+      'config',
+      'new',
+      path.join(dir, 'x'),
+      '--roles',
+      'os:root',
+      '--ca-crt',
+      caCrt,
+      '--ca-key',
+      caKey,
+    );
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('os:root');
+    expect(fs.existsSync(path.join(dir, 'x'))).toBe(false);
   });
 
   it('context, contexts and merge', async () => {

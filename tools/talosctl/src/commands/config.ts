@@ -1,4 +1,4 @@
-// talosctl config add|endpoint|node|context|contexts|merge|info: edit and describe the talosconfig.
+// talosctl config add|endpoint|node|context|contexts|merge|info|new: edit and describe the talosconfig.
 import * as fs from 'node:fs';
 import { Command } from 'commander';
 import {
@@ -9,8 +9,11 @@ import {
   loadClientConfig,
   mergeClientConfig,
   parseListFlag,
+  saveClientConfig,
   selectContext,
 } from '@talos/client';
+import { CLIENT_CERT_LIFETIME_DAYS, isRole, ROLES_ORDERED } from '@talos/constants';
+import { issueCertificate } from '@talos/pki';
 import { CliRun, globalsOf } from '../cli';
 import { Table } from '../output/table';
 
@@ -176,4 +179,46 @@ export function registerConfig(program: Command, run: CliRun): void {
       }
       run.saveConfig(globals, cfg);
     });
+
+  config
+    .command('new')
+    .argument('<file>', 'where to write the new talosconfig')
+    .requiredOption('--ca-crt <file>', 'the OS CA certificate (from the generated secrets)')
+    .requiredOption('--ca-key <file>', 'the OS CA private key')
+    .option('--roles <roles>', `roles, comma separated (${ROLES_ORDERED.join(', ')})`, 'os:admin')
+    .option('--crt-ttl <hours>', 'certificate lifetime in hours', String(CLIENT_CERT_LIFETIME_DAYS * 24))
+    .description(
+      'Write a talosconfig with a new client certificate for the given roles (endpoints and nodes from the current context)',
+    )
+    .action(
+      (file: string, opts: { caCrt: string; caKey: string; roles: string; crtTtl: string }, cmd: Command) => {
+        const roles = parseListFlag(opts.roles);
+        const bad = roles.filter((r) => !isRole(r));
+        if (roles.length === 0 || bad.length > 0)
+          throw new Error(
+            `error creating talosconfig: unknown role(s) "${bad.join(',')}"; expected ${ROLES_ORDERED.join(', ')}`,
+          );
+        const hours = Number(opts.crtTtl);
+        if (!Number.isFinite(hours) || hours <= 0)
+          throw new Error(
+            `error creating talosconfig: --crt-ttl must be a positive number of hours, got "${opts.crtTtl}"`,
+          );
+        const ca = { crt: readPemFile('ca-crt', opts.caCrt), key: readPemFile('ca-key', opts.caKey) };
+        const cert = issueCertificate(ca, {
+          commonName: roles.join(','),
+          organization: roles,
+          validityHours: hours,
+          usage: 'client',
+        });
+        const { cfg: current, name } = open(cmd);
+        const base = current.contexts[name]!;
+        const created: ClientConfig = { context: '', contexts: {} };
+        created.contexts[name] = {
+          endpoints: [...base.endpoints],
+          ...(base.nodes ? { nodes: [...base.nodes] } : {}),
+        };
+        addContext(created, name, { ca: ca.crt, crt: cert.crt, key: cert.key });
+        saveClientConfig(file, created);
+      },
+    );
 }

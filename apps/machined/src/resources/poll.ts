@@ -1,0 +1,29 @@
+// A polling loop for controllers whose source is another daemon rather than a resource: the
+// controller runtime only wakes on input changes, so such a controller's reconcile runs this loop
+// until the runtime stops. A throw from `step` ends the loop (the runtime restarts the controller
+// with back-off).
+
+/** Runs `step` now and then every `periodMs` until `signal` aborts. */
+export async function pollEvery(
+  periodMs: number,
+  signal: AbortSignal,
+  step: () => Promise<void>,
+): Promise<void> {
+  while (!signal.aborted) {
+    await step();
+    await sleep(periodMs, signal);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
