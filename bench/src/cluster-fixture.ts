@@ -34,6 +34,8 @@ export interface FixtureOptions {
   cpuProfileDir?: string;
   /** Extra NODE_OPTIONS for the node processes (to try V8 flags such as --max-semi-space-size). */
   nodeOptions?: string;
+  /** Loopback network of the clusters (`--cidr`), so the benchmark keeps off other clusters' addresses. */
+  cidr?: string;
 }
 
 export class ClusterFixture {
@@ -94,7 +96,7 @@ export class ClusterFixture {
   }
 
   async create(name: string, controlplanes: number, workers: number): Promise<BenchCluster> {
-    await this.waitForAddresses(planNodes({ name, controlplanes, workers }).map((n) => n.address));
+    await this.waitForAddresses(planNodes({ name, controlplanes, workers, cidr: this.opts.cidr }).map((n) => n.address));
     this.progress(`creating cluster ${name}: ${controlplanes} control plane(s) + ${workers} worker(s)`);
     this.live.add(name);
     const t0 = performance.now();
@@ -109,6 +111,7 @@ export class ClusterFixture {
       String(controlplanes),
       '--workers',
       String(workers),
+      ...(this.opts.cidr ? ['--cidr', this.opts.cidr] : []),
     ]);
     const createSeconds = (performance.now() - t0) / 1000;
     const state = loadClusterState(this.clusterDir(name));
