@@ -96,7 +96,9 @@ export class ClusterFixture {
   }
 
   async create(name: string, controlplanes: number, workers: number): Promise<BenchCluster> {
-    await this.waitForAddresses(planNodes({ name, controlplanes, workers, cidr: this.opts.cidr }).map((n) => n.address));
+    await this.waitForAddresses(
+      planNodes({ name, controlplanes, workers, cidr: this.opts.cidr }).map((n) => n.address),
+    );
     this.progress(`creating cluster ${name}: ${controlplanes} control plane(s) + ${workers} worker(s)`);
     this.live.add(name);
     const t0 = performance.now();

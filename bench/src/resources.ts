@@ -96,7 +96,9 @@ async function throughput(report: Report, flags: Flags): Promise<void> {
   abort.abort();
   const writeS = (written - t0) / 1000;
   const deliverS = (lastSeen - t0) / 1000;
-  report.section(`1a. in process: ${flags.updates.toLocaleString('en-US')} updates to one type, ${flags.watchers} watchKind watchers attached`);
+  report.section(
+    `1a. in process: ${flags.updates.toLocaleString('en-US')} updates to one type, ${flags.watchers} watchKind watchers attached`,
+  );
   report.line(
     table(
       ['figure', 'value'],
@@ -190,7 +192,11 @@ async function throughApi(
       for await (const part of client.resourceWatch({ type: 'Service' }, { signal: abort.signal })) {
         if (part.error) throw new Error(`watch error from ${part.node}: ${part.error}`);
         const id = part.message.resource?.metadata?.id ?? '';
-        events.push({ type: part.message.eventType ?? resource.EventType.CREATED, id, at: performance.now() });
+        events.push({
+          type: part.message.eventType ?? resource.EventType.CREATED,
+          id,
+          at: performance.now(),
+        });
         notify?.();
       }
     } catch (err) {
@@ -205,7 +211,8 @@ async function throughApi(
       const hit = events.find((e) => e.id === flags.service && e.type === type && e.at >= after);
       if (hit) return hit.at;
       const left = deadline - performance.now();
-      if (left <= 0) throw new Error(`no ${resource.EventType[type]} event for ${flags.service} within ${timeoutMs} ms`);
+      if (left <= 0)
+        throw new Error(`no ${resource.EventType[type]} event for ${flags.service} within ${timeoutMs} ms`);
       await new Promise<void>((r) => {
         const timer = setTimeout(r, Math.min(left, 1000));
         notify = () => {
@@ -278,7 +285,9 @@ async function main(): Promise<void> {
     report.section(
       `2. through the system: client Watch(Service) via apid -> routerd -> machined, ${flags.restarts} restarts of ${flags.service}`,
     );
-    report.line('each time INCLUDES the service stopping (DESTROYED) and starting again (CREATED), not just the watch path');
+    report.line(
+      'each time INCLUDES the service stopping (DESTROYED) and starting again (CREATED), not just the watch path',
+    );
     report.line(
       table(LATENCY_HEADER, [
         latencyRow('ServiceRestart issued -> reply', r.reply),
