@@ -14,6 +14,7 @@ import {
   type ConfigMode,
 } from '@talos/config';
 import { ms, rate, table } from './report';
+import { NASTY_CONFIG_VALUES, UNKNOWN_CONFIG_KEYS, YAML_TEXT_INSERTS } from '@talos/testing';
 
 const INTERFACES = 200;
 const WARMUP = 20;
@@ -117,50 +118,9 @@ function mulberry32(seed: number): Random {
 
 const pick = <T>(rnd: Random, items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
 
-const NASTY: readonly unknown[] = [
-  '',
-  ' ',
-  '10.5.0.300/24',
-  '::/129',
-  'https://',
-  '__proto__',
-  'constructor',
-  'toString',
-  '-----BEGIN CERTIFICATE-----',
-  -1,
-  0,
-  2 ** 53,
-  1e308,
-  Number.NaN,
-  Number.POSITIVE_INFINITY,
-  true,
-  false,
-  null,
-  [],
-  {},
-  [null],
-  { a: [1, { b: 'c' }] },
-  'x'.repeat(300),
-];
-const TEXT_INSERTS = [
-  '\n',
-  ': ',
-  '- ',
-  '&a ',
-  '*a',
-  '!!binary ',
-  '{',
-  '[',
-  '"',
-  "'",
-  '#',
-  '\t',
-  '---\n',
-  '%YAML 1.1\n',
-  '? ',
-  'zz',
-];
-const KEYS = ['__proto__', 'constructor', 'hasOwnProperty', 'version', 'bogus', 'x'];
+const NASTY = NASTY_CONFIG_VALUES;
+const TEXT_INSERTS = [...YAML_TEXT_INSERTS, 'zz'];
+const KEYS = [...UNKNOWN_CONFIG_KEYS, 'x'];
 
 function randomValue(rnd: Random): unknown {
   const r = rnd();

@@ -3,6 +3,7 @@
 // loader either returns a config or throws ConfigError, and it always finishes.
 import fc from 'fast-check';
 import YAML from 'yaml';
+import { NASTY_CONFIG_VALUES, UNKNOWN_CONFIG_KEYS, YAML_TEXT_INSERTS } from '@talos/testing';
 import { generateConfigs } from './generate';
 import { parseConfig, serializeConfig, validateConfig } from './machine-config';
 import { CONFIG_MODES, type ConfigMode } from './modes';
@@ -82,30 +83,7 @@ function allPaths(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
 const PATHS = allPaths(baseTree());
 
 /** Values that are wrong in interesting ways: near-misses of valid ones, and plain junk. */
-const nasty = fc.constantFrom<unknown>(
-  '',
-  ' ',
-  '10.5.0.300/24',
-  '::/129',
-  'https://',
-  '__proto__',
-  'constructor',
-  'toString',
-  '-----BEGIN CERTIFICATE-----',
-  Buffer.from('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n').toString('base64'),
-  -1,
-  0,
-  2 ** 53,
-  1e308,
-  Number.NaN,
-  Number.POSITIVE_INFINITY,
-  true,
-  null,
-  [],
-  {},
-  [null],
-  { __proto__: { polluted: true } },
-);
+const nasty = fc.constantFrom<unknown>(...NASTY_CONFIG_VALUES);
 const value = fc.oneof(nasty, fc.jsonValue({ maxDepth: 3 }), fc.string(), fc.integer(), fc.boolean());
 
 type Mutation =
@@ -119,7 +97,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     kind: fc.constant('unknown' as const),
     path: fc.constantFrom(...PATHS),
-    key: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'hasOwnProperty', 'version')),
+    key: fc.oneof(fc.string(), fc.constantFrom(...UNKNOWN_CONFIG_KEYS)),
     value,
   }),
 );
@@ -207,26 +185,7 @@ describe('config loader fuzzing', () => {
     const edit = fc.record({
       at: fc.nat({ max: BASE_TEXT.length }),
       remove: fc.nat({ max: 40 }),
-      insert: fc.oneof(
-        fc.string({ maxLength: 20 }),
-        fc.constantFrom(
-          '\n',
-          ': ',
-          '- ',
-          '&a ',
-          '*a',
-          '!!binary ',
-          '{',
-          '[',
-          '"',
-          "'",
-          '#',
-          '\t',
-          '---\n',
-          '%YAML 1.1\n',
-          '? ',
-        ),
-      ),
+      insert: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...YAML_TEXT_INSERTS)),
     });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), mode, (edits, m) => {

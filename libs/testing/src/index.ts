@@ -17,3 +17,4 @@ export {
 export { bundleDaemon, startDaemon, waitFor, type DaemonBundle, type DaemonProcess } from './daemon-process';
 export { CHRONYD, freeUdpPort, startChronyd, type Chronyd } from './chronyd';
 export { healthStatus } from './health';
+export { NASTY_CONFIG_VALUES, UNKNOWN_CONFIG_KEYS, YAML_TEXT_INSERTS } from './config-fuzz';
