@@ -328,3 +328,44 @@ export function strongestRole(organizations: readonly string[]): Role | undefine
 export function roleAllows(held: Role, needed: Role): boolean {
   return ROLES_ORDERED.indexOf(held) >= ROLES_ORDERED.indexOf(needed);
 }
+
+// ---- The node image: where things live in rootfs.sqsh, and what the initramfs hands over. ----
+
+/** Root of the image's own files: bundles in apps/, the proto files they read, koffi in node_modules/. */
+export const IMAGE_LIB_DIR = '/usr/lib/talos';
+/** `<IMAGE_BUNDLE_DIR>/<daemon>/main.js` in the image (see daemonBundle). */
+export const IMAGE_BUNDLE_DIR = `${IMAGE_LIB_DIR}/apps`;
+/** The Node.js runtime in the image. */
+export const IMAGE_NODE = '/usr/bin/node';
+export const IMAGE_CONTAINERD = '/usr/bin/containerd';
+export const IMAGE_CONTAINERD_SHIM = '/usr/bin/containerd-shim-runc-v2';
+export const IMAGE_RUNC = '/usr/sbin/runc';
+export const IMAGE_ETCD = '/usr/bin/etcd';
+/** Where the initramfs keeps the rootfs image it mounts (read-only, through a loop device). */
+export const INITRAMFS_ROOTFS_IMAGE = '/rootfs.sqsh';
+/** The argv the initramfs init execs as PID 1 after switch_root: machined. */
+export const MACHINED_INIT_ARGV: readonly string[] = [IMAGE_NODE, `${IMAGE_BUNDLE_DIR}/machined/main.js`];
+/** Kernel modules the initramfs loads, in order, before mounting the rootfs (names in modules.dep). */
+export const INITRAMFS_MODULES: readonly string[] = [
+  'virtio',
+  'virtio_ring',
+  'virtio_pci_legacy_dev',
+  'virtio_pci_modern_dev',
+  'virtio_pci',
+  'virtio_blk',
+  'failover',
+  'net_failover',
+  'virtio_net',
+  'loop',
+  'squashfs',
+];
+
+/** Kernel command line arguments machined reads. */
+export const KERNEL_ARG_CONFIG = 'talos.config';
+export const KERNEL_ARG_PLATFORM = 'talos.platform';
+export const KERNEL_ARG_IGNORE_INTERFACE = 'talos.network.interface.ignore';
+export const KERNEL_ARG_IP = 'ip';
+/** The kernel's default command line and the arguments machined requires live in @talos/kernel. */
+
+/** containerd's namespace for Kubernetes' containers (CRI); Talos's own are in SYSTEM_CONTAINERD_NAMESPACE. */
+export const K8S_CONTAINERD_NAMESPACE = 'k8s.io';

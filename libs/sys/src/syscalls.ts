@@ -33,6 +33,8 @@ interface Bindings {
   getsockname: Fn;
   clock_settime: Fn;
   adjtime: Fn;
+  mkfifo: Fn;
+  sethostname: Fn;
 }
 
 let bound: Bindings | undefined;
@@ -60,6 +62,8 @@ function bindings(): Bindings {
     getsockname: lib.func('int getsockname(int fd, void *addr, _Inout_ uint32_t *addrlen)'),
     clock_settime: lib.func('clock_settime', 'int', ['int', koffi.pointer(timespec)]),
     adjtime: lib.func('adjtime', 'int', [koffi.pointer(timeval), koffi.out(koffi.pointer(timeval))]),
+    mkfifo: lib.func('int mkfifo(const char *path, uint32_t mode)'),
+    sethostname: lib.func('int sethostname(const char *name, size_t len)'),
   };
   return bound;
 }
@@ -142,4 +146,15 @@ export function adjtime(deltaMs: number): void {
   const sec = Math.trunc(totalUs / 1e6);
   const usec = totalUs - sec * 1e6;
   check('adjtime', bindings().adjtime({ tv_sec: sec, tv_usec: usec }, {}));
+}
+
+/** Creates a named pipe (containerd task stdio). */
+export function mkfifo(path: string, mode = 0o600): void {
+  check(`mkfifo ${path}`, bindings().mkfifo(path, mode));
+}
+
+/** Sets the kernel's hostname (of the caller's UTS namespace). */
+export function sethostname(name: string): void {
+  const bytes = Buffer.from(name);
+  check('sethostname', bindings().sethostname(bytes.toString(), bytes.length));
 }
