@@ -369,3 +369,22 @@ export const KERNEL_ARG_IP = 'ip';
 
 /** containerd's namespace for Kubernetes' containers (CRI); Talos's own are in SYSTEM_CONTAINERD_NAMESPACE. */
 export const K8S_CONTAINERD_NAMESPACE = 'k8s.io';
+
+// ---- QEMU clusters (`talosctl cluster create --provisioner qemu`). ----
+
+export const QEMU_BINARY = 'qemu-system-x86_64';
+export const QEMU_DEFAULT_MEMORY_MB = 2048;
+export const QEMU_DEFAULT_CPUS = 2;
+/** A working KVM boots the probe kernel to its panic in well under this; a hanging one never does. */
+export const QEMU_KVM_PROBE_TIMEOUT_MS = 8_000;
+/** QEMU user-mode networking (slirp): the guest's DHCP address and the host as the guest sees it. */
+export const SLIRP_GUEST_ADDRESS = '10.0.2.15';
+export const SLIRP_HOST_ADDRESS = '10.0.2.2';
+/** The image `nx run image:build` writes, relative to the workspace. */
+export const DEFAULT_IMAGE_DIR = '_out/image';
+export const IMAGE_DIR_ENV = 'TALOS_IMAGE_DIR';
+/** File names of the image's boot artifacts in an image folder. */
+export const IMAGE_KERNEL_FILE = 'vmlinuz';
+export const IMAGE_INITRAMFS_FILE = 'initramfs.img';
+/** The node boots under emulation: its apid answers well after a process node's. */
+export const QEMU_READY_TIMEOUT_MS = 10 * 60_000;

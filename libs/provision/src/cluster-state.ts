@@ -16,11 +16,13 @@ export interface NodeState {
   root: string;
   logFile: string;
   pidFile: string;
+  /** QEMU nodes: the serial console's log. */
+  consoleLog?: string;
 }
 
 export interface ClusterState {
   name: string;
-  provisioner: 'process';
+  provisioner: 'process' | 'qemu';
   /** The cluster's own folder: <clustersDir>/<name>. */
   stateDir: string;
   /** Kubernetes API endpoint the configs were generated for. */

@@ -6,37 +6,18 @@ import * as path from 'node:path';
 import {
   KUBERNETES_API_PORT,
   NodePaths,
-  PROVISION_POLL_INTERVAL_MS,
   PROVISION_READY_TIMEOUT_MS,
-  PROVISION_STOP_GRACE_MS,
   BUNDLE_DIR_ENV,
-  clustersDir as defaultClustersDir,
   daemonBundle,
   DAEMON_V8_FLAGS,
 } from '@talos/constants';
 import { generateConfigs, serializeConfig, type MachineConfig } from '@talos/config';
 import { writeSecretFile } from '@talos/pki';
-import {
-  Client,
-  ClientConfig,
-  Credentials,
-  contextCredentials,
-  loadClientConfig,
-  mergeClientConfig,
-  removeContext,
-  saveClientConfig,
-} from '@talos/client';
-import {
-  ClusterState,
-  NodeState,
-  STATE_FILE,
-  clusterDir,
-  loadClusterState,
-  saveClusterState,
-} from './cluster-state';
-import { PlannedNode, planNodes } from './node-plan';
+import { contextCredentials } from '@talos/client';
+import { type ClusterState, type NodeState, STATE_FILE, saveClusterState } from './cluster-state';
+import { type PlannedNode, planNodes } from './node-plan';
 import { NODE_PORTS, assertNodePortsFree } from './node-ports';
-import { isRunning, stopProcessGroup } from './process-control';
+import { Provisioner } from './provisioner';
 
 export interface CreateRequest {
   name: string;
@@ -55,46 +36,6 @@ export interface CreateRequest {
   signal?: AbortSignal;
 }
 
-export interface ClusterRef {
-  name: string;
-  clustersDir?: string;
-  /** Used when the state does not record the talosconfig `create` merged into. */
-  talosconfig?: string;
-}
-
-export interface NodeStatus extends NodeState {
-  running: boolean;
-}
-
-/** Asks one node's apid for its version; resolves once it answers. */
-export type ApidProbe = (address: string, credentials: Credentials, timeoutMs: number) => Promise<void>;
-
-export interface ProvisionerDeps {
-  /** Progress lines for the operator ("creating node ...", "waiting for ..."). */
-  progress?: (line: string) => void;
-  probe?: ApidProbe;
-  /** Environment of the node processes. */
-  env?: NodeJS.ProcessEnv;
-  pollIntervalMs?: number;
-  stopGraceMs?: number;
-  /** Ports that must be free on every node address before nodes start (apid's and trustd's). */
-  nodePorts?: readonly number[];
-}
-
-/** The real probe: Version through the node's apid over mTLS, no `nodes` metadata. */
-export const versionProbe: ApidProbe = async (address, credentials, timeoutMs) => {
-  const client = Client.connect({ ...credentials, endpoints: [address] });
-  try {
-    const parts = await client.version({ timeoutMs });
-    const failed = parts.find((p) => p.error !== undefined);
-    if (failed) throw new Error(failed.error);
-  } finally {
-    client.close();
-  }
-};
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 function configFor(
   node: PlannedNode,
   configs: { init: MachineConfig; controlplane: MachineConfig; join: MachineConfig },
@@ -102,19 +43,7 @@ function configFor(
   return configs[node.type];
 }
 
-export class ProcessProvisioner {
-  private readonly progress: (line: string) => void;
-  private readonly probe: ApidProbe;
-
-  constructor(private readonly deps: ProvisionerDeps = {}) {
-    this.progress = deps.progress ?? (() => undefined);
-    this.probe = deps.probe ?? versionProbe;
-  }
-
-  private dirOf(ref: { name: string; clustersDir?: string }): string {
-    return clusterDir(ref.clustersDir ?? defaultClustersDir(), ref.name);
-  }
-
+export class ProcessProvisioner extends Provisioner {
   async create(req: CreateRequest): Promise<ClusterState> {
     const nodes = planNodes(req);
     const stateDir = this.dirOf(req);
@@ -157,22 +86,8 @@ export class ProcessProvisioner {
       saveClusterState(state);
     }
 
-    const talosconfig: ClientConfig = {
-      context: req.name,
-      contexts: {
-        [req.name]: structuredClone(generated.talosconfig.contexts[generated.talosconfig.context]!),
-      },
-    };
-    const merged = loadClientConfig(req.talosconfig);
-    const renames = mergeClientConfig(merged, talosconfig);
-    saveClientConfig(req.talosconfig, merged);
-    state.talosconfig = path.resolve(req.talosconfig);
-    state.context = merged.context;
-    saveClusterState(state);
-    for (const r of renames) this.progress(`renamed talosconfig context "${r.from}" -> "${r.to}"`);
-    this.progress(`merged context "${state.context}" into ${req.talosconfig}`);
-
-    const credentials = contextCredentials(talosconfig.contexts[req.name]!, req.name);
+    const talosconfig = this.mergeContext(state, req.talosconfig, generated.talosconfig);
+    const credentials = contextCredentials(talosconfig, req.name);
     await this.waitReady(state, credentials, req.readyTimeoutMs ?? PROVISION_READY_TIMEOUT_MS, req.signal);
     return state;
   }
@@ -225,82 +140,5 @@ export class ProcessProvisioner {
     } finally {
       fs.closeSync(log);
     }
-  }
-
-  /** Waits until every node answers Version through its apid; fails early when a node dies. */
-  private async waitReady(
-    state: ClusterState,
-    credentials: Credentials,
-    timeoutMs: number,
-    signal?: AbortSignal,
-  ): Promise<void> {
-    const started = Date.now();
-    const deadline = started + timeoutMs;
-    const poll = this.deps.pollIntervalMs ?? PROVISION_POLL_INTERVAL_MS;
-    for (const node of state.nodes) {
-      this.progress(`waiting for apid on ${node.name} (${node.address})`);
-      let lastError = '';
-      let lastReport = Date.now();
-      for (;;) {
-        if (signal?.aborted) {
-          throw new Error(
-            `interrupted while waiting for ${node.name}: the cluster is left running (talosctl cluster destroy --name ${state.name})`,
-          );
-        }
-        if (!isRunning(node.pid, node.root)) {
-          throw new Error(`node ${node.name} exited while booting: see ${node.logFile}`);
-        }
-        try {
-          await this.probe(node.address, credentials, Math.max(1000, Math.min(5000, deadline - Date.now())));
-          break;
-        } catch (err) {
-          lastError = (err as Error).message;
-        }
-        if (Date.now() >= deadline) {
-          throw new Error(
-            `timed out after ${Math.round(timeoutMs / 1000)}s waiting for apid on ${node.name} (${node.address}): ${lastError}; ` +
-              `see ${node.logFile} (the cluster is left running: talosctl cluster destroy --name ${state.name})`,
-          );
-        }
-        if (Date.now() - lastReport >= 10_000) {
-          this.progress(`still waiting for ${node.name}: ${lastError}`);
-          lastReport = Date.now();
-        }
-        await sleep(poll);
-      }
-      this.progress(`${node.name}: apid ready (${((Date.now() - started) / 1000).toFixed(1)}s)`);
-    }
-  }
-
-  show(ref: ClusterRef): { state: ClusterState; nodes: NodeStatus[] } {
-    const state = loadClusterState(this.dirOf(ref));
-    return { state, nodes: state.nodes.map((n) => ({ ...n, running: isRunning(n.pid, n.root) })) };
-  }
-
-  async destroy(ref: ClusterRef): Promise<void> {
-    const stateDir = this.dirOf(ref);
-    const state = loadClusterState(stateDir);
-    const grace = this.deps.stopGraceMs ?? PROVISION_STOP_GRACE_MS;
-    await Promise.all(
-      state.nodes.map(async (node) => {
-        this.progress(`destroying node ${node.name}`);
-        const outcome = await stopProcessGroup(node.pid, { graceMs: grace, marker: node.root });
-        if (outcome === 'killed') this.progress(`${node.name} did not stop within ${grace / 1000}s: killed`);
-      }),
-    );
-
-    const talosconfig = state.talosconfig ?? ref.talosconfig;
-    if (talosconfig && state.context) {
-      const cfg = loadClientConfig(talosconfig);
-      const wasCurrent = cfg.context === state.context;
-      if (removeContext(cfg, state.context)) {
-        saveClientConfig(talosconfig, cfg);
-        this.progress(`removed context "${state.context}" from ${talosconfig}`);
-        // Say which cluster talosctl now talks to, so that it is no surprise.
-        if (wasCurrent && cfg.context) this.progress(`current context is now "${cfg.context}"`);
-      }
-    }
-    this.progress(`removing state directory ${stateDir}`);
-    fs.rmSync(stateDir, { recursive: true, force: true });
   }
 }

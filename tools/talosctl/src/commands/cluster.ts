@@ -1,12 +1,28 @@
-// talosctl cluster create|destroy|show: local clusters through a provisioner (here: `process`,
-// every node a folder of daemon processes on its own loopback address).
+// talosctl cluster create|destroy|show: local clusters through a provisioner: `process` (every
+// node a folder of daemon processes on its own loopback address) or `qemu` (the node image booted
+// in a virtual machine). `qemu-launch` is the QEMU provisioner's per-node launcher (hidden).
 import { Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_CLUSTER_NAME, DEFAULT_PROCESS_CIDR } from '@talos/constants';
-import { NodeStatus, ProcessProvisioner, findBundleDir, type ClusterState } from '@talos/provision';
+import {
+  DEFAULT_CLUSTER_NAME,
+  DEFAULT_PROCESS_CIDR,
+  QEMU_DEFAULT_CPUS,
+  QEMU_DEFAULT_MEMORY_MB,
+} from '@talos/constants';
+import {
+  NodeStatus,
+  ProcessProvisioner,
+  Provisioner,
+  QemuProvisioner,
+  findBundleDir,
+  findImageDir,
+  runLauncher,
+  type ClusterState,
+} from '@talos/provision';
 import { CliRun, globalsOf } from '../cli';
 import { Table, formatTable } from '../output/table';
 
-const PROVISIONERS = ['process'];
+const PROVISIONERS = ['process', 'qemu'];
+const ACCELERATORS = ['auto', 'kvm', 'tcg'];
 
 function parseCount(value: string): number {
   const n = Number(value);
@@ -43,8 +59,15 @@ export function registerCluster(program: Command, run: CliRun): void {
   const cluster = program
     .command('cluster')
     .description('A collection of commands for managing local clusters');
-  const provisioner = (): ProcessProvisioner =>
-    new ProcessProvisioner({ progress: (line) => run.out(`${line}\n`) });
+  const progress = (line: string): void => void run.out(`${line}\n`);
+  const qemuProvisioner = (): QemuProvisioner =>
+    // The launcher is this talosctl itself, detached: `node <talosctl> cluster qemu-launch <spec>`.
+    new QemuProvisioner({
+      progress,
+      launcher: [process.execPath, process.argv[1] ?? '', 'cluster', 'qemu-launch'],
+    });
+  const provisioner = (name: string): Provisioner =>
+    name === 'qemu' ? qemuProvisioner() : new ProcessProvisioner({ progress });
   const checkProvisioner = (name: string): void => {
     if (!PROVISIONERS.includes(name))
       throw new Error(`unsupported provisioner "${name}" (available: ${PROVISIONERS.join(', ')})`);
@@ -69,14 +92,46 @@ export function registerCluster(program: Command, run: CliRun): void {
       'how long to wait for every node to answer through apid',
       parseSeconds,
     )
+    .option('--image-dir <dir>', "qemu: the node image (default: the checkout's _out/image)")
+    .option('--accel <name>', `qemu: accelerator (${ACCELERATORS.join(', ')}); auto probes KVM`, 'auto')
+    .option('--memory <MiB>', 'qemu: memory of each node', parseCount, QEMU_DEFAULT_MEMORY_MB)
+    .option('--cpus <n>', 'qemu: virtual CPUs of each node', parseCount, QEMU_DEFAULT_CPUS)
     .action(
       async (
-        opts: CommonOpts & { controlplanes: number; workers: number; cidr: string; waitTimeout?: number },
+        opts: CommonOpts & {
+          controlplanes: number;
+          workers: number;
+          cidr: string;
+          waitTimeout?: number;
+          imageDir?: string;
+          accel: string;
+          memory: number;
+          cpus: number;
+        },
         cmd: Command,
       ) => {
         checkProvisioner(opts.provisioner);
         const globals = globalsOf(cmd);
-        const state = await provisioner().create({
+        if (opts.provisioner === 'qemu') {
+          if (!ACCELERATORS.includes(opts.accel))
+            throw new Error(`unknown accelerator "${opts.accel}" (available: ${ACCELERATORS.join(', ')})`);
+          const state = await qemuProvisioner().create({
+            name: opts.name,
+            controlplanes: opts.controlplanes,
+            workers: opts.workers,
+            imageDir: opts.imageDir ?? findImageDir({ env: run.deps.env }),
+            clustersDir: opts.stateDir,
+            talosconfig: run.talosconfigPath(globals),
+            accel: opts.accel as 'auto' | 'kvm' | 'tcg',
+            memoryMb: opts.memory,
+            cpus: opts.cpus,
+            readyTimeoutMs: opts.waitTimeout ? opts.waitTimeout * 1000 : undefined,
+            signal: run.signal,
+          });
+          run.out(`cluster "${state.name}" is up: talosctl context "${state.context ?? state.name}"\n`);
+          return;
+        }
+        const state = await new ProcessProvisioner({ progress }).create({
           name: opts.name,
           controlplanes: opts.controlplanes,
           workers: opts.workers,
@@ -97,7 +152,7 @@ export function registerCluster(program: Command, run: CliRun): void {
     .description('Destroys a local cluster created with "cluster create"')
     .action(async (opts: CommonOpts, cmd: Command) => {
       checkProvisioner(opts.provisioner);
-      await provisioner().destroy({
+      await provisioner(opts.provisioner).destroy({
         name: opts.name,
         clustersDir: opts.stateDir,
         talosconfig: run.talosconfigPath(globalsOf(cmd)),
@@ -108,7 +163,18 @@ export function registerCluster(program: Command, run: CliRun): void {
     .description('Shows info about a local cluster created with "cluster create"')
     .action((opts: CommonOpts) => {
       checkProvisioner(opts.provisioner);
-      const { state, nodes } = provisioner().show({ name: opts.name, clustersDir: opts.stateDir });
+      const { state, nodes } = provisioner(opts.provisioner).show({
+        name: opts.name,
+        clustersDir: opts.stateDir,
+      });
       run.out(renderClusterShow(state, nodes));
+    });
+
+  cluster
+    .command('qemu-launch <spec>', { hidden: true })
+    .description("Runs one QEMU node of a cluster (started by 'cluster create --provisioner qemu')")
+    .action(async (spec: string) => {
+      const code = await runLauncher(spec, (line) => run.err(`${new Date().toISOString()} ${line}\n`));
+      if (code !== 0) throw new Error(`QEMU exited with code ${code}`);
     });
 }

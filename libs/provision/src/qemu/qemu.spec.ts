@@ -1,0 +1,148 @@
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chooseAccelerator, probeKvm } from './accel';
+import { configUrl, startConfigServer } from './launcher';
+import { qemuArgs } from './qemu-args';
+
+function get(port: number, urlPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: urlPath }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}
+
+describe('qemuArgs', () => {
+  const spec = {
+    kernel: '/img/vmlinuz',
+    initramfs: '/img/initramfs.img',
+    cmdline: 'console=ttyS0 talos.platform=metal',
+    memoryMb: 2048,
+    cpus: 2,
+    accel: 'tcg' as const,
+    consoleLog: '/state/console.log',
+    apiPort: 41234,
+  };
+
+  it('boots the kernel directly with the console in a file and apid forwarded to loopback only', () => {
+    const args = qemuArgs(spec);
+    const after = (flag: string): string | undefined => args[args.indexOf(flag) + 1];
+    expect(after('-kernel')).toBe('/img/vmlinuz');
+    expect(after('-initrd')).toBe('/img/initramfs.img');
+    expect(after('-append')).toBe('console=ttyS0 talos.platform=metal');
+    expect(after('-serial')).toBe('file:/state/console.log');
+    expect(after('-accel')).toBe('tcg');
+    expect(after('-cpu')).toBe('max');
+    expect(after('-m')).toBe('2048');
+    expect(after('-netdev')).toBe('user,id=net0,hostfwd=tcp:127.0.0.1:41234-:50000');
+    // A guest reboot must restart the machine, not end QEMU.
+    expect(args).not.toContain('-no-reboot');
+  });
+
+  it('uses the host CPU under KVM and attaches disks as virtio drives in order', () => {
+    const args = qemuArgs({ ...spec, accel: 'kvm', disks: ['/d/a.raw', '/d/b.raw'] });
+    expect(args[args.indexOf('-cpu') + 1]).toBe('host');
+    const drives = args.filter((_, i) => args[i - 1] === '-drive');
+    expect(drives).toEqual([
+      'file=/d/a.raw,format=raw,if=virtio,index=0,cache=unsafe',
+      'file=/d/b.raw,format=raw,if=virtio,index=1,cache=unsafe',
+    ]);
+  });
+});
+
+describe('config server', () => {
+  let dir: string;
+  let server: http.Server | undefined;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qemu-config-'));
+  });
+  afterEach(() => {
+    server?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the current config at the secret path only', async () => {
+    const file = path.join(dir, 'config.yaml');
+    fs.writeFileSync(file, 'version: v1alpha1\n');
+    const lines: string[] = [];
+    server = await startConfigServer(file, 'abc123', (l) => lines.push(l));
+    const { port } = server.address() as AddressInfo;
+    expect(await get(port, '/abc123/config.yaml')).toEqual({ status: 200, body: 'version: v1alpha1\n' });
+    expect((await get(port, '/config.yaml')).status).toBe(404);
+    expect((await get(port, '/abc124/config.yaml')).status).toBe(404);
+    // Read at each request: a config changed on the host is what the next boot gets.
+    fs.writeFileSync(file, 'version: v1alpha1\nmachine: {}\n');
+    expect((await get(port, '/abc123/config.yaml')).body).toContain('machine: {}');
+    expect(lines.join('\n')).not.toContain('abc123');
+  });
+
+  it('gives the guest a URL on the slirp host address', () => {
+    expect(configUrl(8080, 'tok')).toBe('http://10.0.2.2:8080/tok/config.yaml');
+  });
+});
+
+describe('KVM probe', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kvm-probe-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** A stand-in for qemu-system-x86_64 (the probe's verdict depends only on what QEMU does). */
+  function fakeQemu(body: string): string {
+    const file = path.join(dir, 'qemu');
+    fs.writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    return file;
+  }
+  const device = (): string => {
+    const file = path.join(dir, 'kvm');
+    fs.writeFileSync(file, '');
+    return file;
+  };
+
+  it('chooses KVM when the guest reaches the kernel panic', async () => {
+    const qemu = fakeQemu('echo "Kernel panic - not syncing: VFS: Unable to mount root fs"; exit 0');
+    const choice = await probeKvm({ kernel: '/k', qemu, kvmDevice: device() });
+    expect(choice.accel).toBe('kvm');
+    expect(choice.reason).toMatch(/expected panic/);
+  });
+
+  it('falls back to TCG when the guest hangs, when QEMU fails, and without a usable /dev/kvm', async () => {
+    const hang = await probeKvm({
+      kernel: '/k',
+      qemu: fakeQemu('exec sleep 30'),
+      kvmDevice: device(),
+      timeoutMs: 300,
+    });
+    expect(hang).toEqual({ accel: 'tcg', reason: 'KVM probe guest did not finish within 0.3s' });
+    const fail = await probeKvm({
+      kernel: '/k',
+      qemu: fakeQemu('echo "kvm_buf_set_msrs: Assertion failed" >&2; exit 134'),
+      kvmDevice: device(),
+    });
+    expect(fail.accel).toBe('tcg');
+    expect(fail.reason).toMatch(/KVM probe failed \(exit 134\): kvm_buf_set_msrs: Assertion failed/);
+    const missing = await probeKvm({ kernel: '/k', kvmDevice: path.join(dir, 'absent') });
+    expect(missing).toEqual({ accel: 'tcg', reason: `${path.join(dir, 'absent')} is not usable (ENOENT)` });
+  });
+
+  it('takes kvm and tcg as said and probes only for auto', async () => {
+    let probes = 0;
+    const probe = async () => {
+      probes++;
+      return { accel: 'tcg' as const, reason: 'probed' };
+    };
+    expect((await chooseAccelerator('kvm', probe)).accel).toBe('kvm');
+    expect((await chooseAccelerator('tcg', probe)).accel).toBe('tcg');
+    expect(probes).toBe(0);
+    expect(await chooseAccelerator('auto', probe)).toEqual({ accel: 'tcg', reason: 'probed' });
+    expect(probes).toBe(1);
+  });
+});
