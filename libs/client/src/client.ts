@@ -208,6 +208,11 @@ export class Client {
     );
   }
 
+  /** A file's bytes from the node (`talosctl read`). */
+  read(path: string, opts?: StreamOptions): AsyncGenerator<NodePart<common.IData>> {
+    return this.stream(services.machine.MachineService.Read, machine.ReadRequest.create({ path }), opts);
+  }
+
   /** Runtime events; `tailEvents` -1 replays the whole history, 0 none. */
   events(
     args: { tailEvents?: number; tailId?: string; tailSeconds?: number } = {},

@@ -232,3 +232,59 @@ export async function eventually<T>(
     await sleep(250);
   }
 }
+
+/** Where suites keep what CI should show after a failure (QEMU console logs). */
+export const ARTIFACTS_DIR = path.join(REPO, '_out', 'artifacts');
+
+export interface QemuCluster {
+  name: string;
+  talosctl: Talosctl;
+  node: NodeState;
+  /** Copies the node's console log into ARTIFACTS_DIR; returns the copy's path. */
+  keepConsole(label: string): string | undefined;
+  destroy(): Promise<void>;
+}
+
+/** `talosctl cluster create --provisioner qemu` (one node, the image in _out/image). */
+export async function createQemuCluster(name: string, timeoutMs: number): Promise<QemuCluster> {
+  const talosctl = new Talosctl();
+  const stateDir = path.join(talosctl.home, '.talos', 'clusters', name);
+  const keepConsole = (label: string): string | undefined => {
+    const source = path.join(stateDir, `${name}-master-1.console.log`);
+    if (!fs.existsSync(source)) return undefined;
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const copy = path.join(ARTIFACTS_DIR, `${name}-${label}-console.log`);
+    fs.copyFileSync(source, copy);
+    return copy;
+  };
+  const destroy = async (): Promise<void> => {
+    await talosctl.run(['cluster', 'destroy', '--provisioner', 'qemu', '--name', name], 60_000);
+    talosctl.cleanup();
+  };
+  const created = await talosctl
+    .run(
+      [
+        'cluster',
+        'create',
+        '--provisioner',
+        'qemu',
+        '--name',
+        name,
+        '--controlplanes',
+        '1',
+        '--workers',
+        '0',
+      ],
+      timeoutMs,
+    )
+    .catch((err: Error) => ({ code: -1, stdout: '', stderr: err.message }));
+  if (created.code !== 0) {
+    const kept = keepConsole('create');
+    await destroy();
+    throw new Error(
+      `cluster create failed (${created.code}):\n${created.stdout}\n${created.stderr}\nconsole log: ${kept ?? 'none'}`,
+    );
+  }
+  const state = loadClusterState(stateDir);
+  return { name, talosctl, node: state.nodes[0]!, keepConsole, destroy };
+}

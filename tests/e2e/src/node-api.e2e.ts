@@ -338,6 +338,17 @@ describe('one node through apid', () => {
     });
   });
 
+  it('reads a file of the node (talosctl read), and names a missing one', async () => {
+    const file = path.join(cluster.nodeRoot(node), 'var', 'e2e-read.txt');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'line one\nline two\n');
+    const r = await cluster.talosctl.run(['-n', node, 'read', '/var/e2e-read.txt']);
+    expect(r).toMatchObject({ code: 0, stdout: 'line one\nline two\n' });
+    const missing = await cluster.talosctl.run(['-n', node, 'read', '/var/no-such-file']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no-such-file/);
+  });
+
   it('refuses one-to-many calls to nodes that do not exist as error parts, not a failed call', async () => {
     const r = await eventually(
       async () => {

@@ -41,6 +41,7 @@ export type TalosApi = Pick<
   | 'applyConfiguration'
   | 'logs'
   | 'dmesg'
+  | 'read'
   | 'events'
   | 'time'
   | 'timeCheck'

@@ -16,6 +16,7 @@ import { registerMounts } from './commands/mounts';
 import { registerNetwork } from './commands/network';
 import { registerPower } from './commands/power';
 import { registerProcesses } from './commands/processes';
+import { registerRead } from './commands/read';
 import { registerService } from './commands/service';
 import { registerTime } from './commands/time';
 import { registerValidate } from './commands/validate';
@@ -39,6 +40,7 @@ export function buildProgram(run: CliRun): Command {
     registerMemory,
     registerProcesses,
     registerMounts,
+    registerRead,
     registerService,
     registerLogs,
     registerEvents,

@@ -1,0 +1,216 @@
+// Figures of the node image (issue 5): artifact sizes, the boot timeline of one node under QEMU
+// (launcher starts QEMU → kernel → init → machined → apid answers Version → every service
+// healthy), and memory per daemon inside the VM after boot, as talosctl processes/memory show it.
+// Usage: nx run bench:boot [-- --image-dir DIR --accel auto|kvm|tcg]
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client, contextCredentials, loadClientConfig } from '@talos/client';
+import { DEFAULT_IMAGE_DIR, IMAGE_INITRAMFS_FILE, IMAGE_KERNEL_FILE } from '@talos/constants';
+import { QemuProvisioner } from '@talos/provision';
+import { Report, table } from './report';
+
+const ROOTFS_FILE = 'rootfs.sqsh';
+const ROOTFS_TARGET_MB = 80;
+const APID_TARGET_S = 15;
+const SERVICES = ['machined', 'containerd', 'apid', 'routerd', 'networkd', 'timed', 'trustd', 'udevd'];
+
+/** Console lines that mark the boot's stages, first match wins. */
+const CONSOLE_MARKERS: ReadonlyArray<[string, RegExp]> = [
+  ['kernel starts', /Linux version/],
+  ['kernel runs /init', /Run \/init as init process/],
+  ['init switches root', /init: .*(switch|exec)/i],
+  ['machined starts', /machined/],
+  ['containerd starts', /containerd/],
+];
+
+function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const seconds = (ms: number | undefined): string =>
+  ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`;
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Watches the console log and records when (host time) each marker first shows up. */
+class ConsoleWatch {
+  readonly seen = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly file: () => string | undefined) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.poll(), 100);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private poll(): void {
+    const file = this.file();
+    if (!file || !fs.existsSync(file)) return;
+    const text = fs.readFileSync(file, 'utf8');
+    for (const [label, pattern] of CONSOLE_MARKERS) {
+      if (!this.seen.has(label) && pattern.test(text)) this.seen.set(label, Date.now());
+    }
+  }
+}
+
+/** A process's proportional set size, read from the node through machine.Read (smaps_rollup). */
+async function pssBytes(client: Client, pid: number): Promise<number> {
+  let text = '';
+  try {
+    for await (const part of client.read(`/proc/${pid}/smaps_rollup`, { signal: AbortSignal.timeout(5000) })) {
+      if (part.message.bytes) text += Buffer.from(part.message.bytes).toString();
+    }
+  } catch {
+    return NaN;
+  }
+  const kb = /^Pss:\s+(\d+) kB/m.exec(text)?.[1];
+  return kb === undefined ? NaN : Number(kb) * 1024;
+}
+
+async function main(): Promise<void> {
+  const dist = path.resolve(path.dirname(process.argv[1] as string), '..', '..');
+  const repo = path.resolve(dist, '..');
+  const imageDir = path.resolve(flag('--image-dir', path.join(repo, DEFAULT_IMAGE_DIR)));
+  const report = new Report();
+
+  report.section('image sizes');
+  const sizes = [ROOTFS_FILE, IMAGE_INITRAMFS_FILE, IMAGE_KERNEL_FILE].map((name) => {
+    const file = path.join(imageDir, name);
+    return [name, fs.existsSync(file) ? fs.statSync(file).size : NaN] as const;
+  });
+  report.line(
+    table(
+      ['ARTIFACT', 'SIZE'],
+      sizes.map(([n, s]) => [n, megabytes(s)]),
+    ),
+  );
+  const rootfs = sizes[0]![1];
+  report.check({
+    figure: 'rootfs.sqsh size',
+    target: `<= ${ROOTFS_TARGET_MB} MB`,
+    actual: megabytes(rootfs),
+    pass: rootfs <= ROOTFS_TARGET_MB * 1024 * 1024,
+  });
+
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'talos-bench-boot-'));
+  const talosconfig = path.join(home, 'talosconfig');
+  const clustersDir = path.join(home, 'clusters');
+  const provisioner = new QemuProvisioner({
+    launcher: [process.execPath, path.join(dist, 'tools', 'talosctl', 'main.js'), 'cluster', 'qemu-launch'],
+    progress: (line) => report.line(`  ${line}`),
+    // The bench polls apid itself, from the moment QEMU starts.
+    probe: async () => undefined,
+  });
+  let consoleLog: string | undefined;
+  const watch = new ConsoleWatch(() => consoleLog);
+  report.section('boot under QEMU');
+  const started = Date.now();
+  watch.start();
+  try {
+    const state = await provisioner.create({
+      name: 'bench-boot',
+      controlplanes: 1,
+      workers: 0,
+      imageDir,
+      talosconfig,
+      clustersDir,
+      accel: flag('--accel', 'auto') as 'auto' | 'kvm' | 'tcg',
+    });
+    const node = state.nodes[0]!;
+    consoleLog = node.consoleLog;
+    // QEMU starts once the launcher is up; the launcher's start is our zero.
+    const zero = fs.statSync(node.pidFile).mtimeMs;
+    const cfg = loadClientConfig(talosconfig);
+    const client = Client.connect({
+      ...contextCredentials(cfg.contexts[cfg.context!]!, 'bench'),
+      endpoints: [node.address],
+    });
+    let apidAt: number | undefined;
+    let healthyAt: number | undefined;
+    const deadline = Date.now() + 10 * 60_000;
+    while (Date.now() < deadline && healthyAt === undefined) {
+      try {
+        if (apidAt === undefined) {
+          await client.version({ timeoutMs: 2000 });
+          apidAt = Date.now();
+        }
+        const [list] = await client.serviceList({ timeoutMs: 2000 });
+        const services = list?.message.services ?? [];
+        const up = SERVICES.every((id) =>
+          services.some(
+            (s) => s.id === id && s.state === 'Running' && (s.health?.unknown || s.health?.healthy),
+          ),
+        );
+        if (up) healthyAt = Date.now();
+      } catch {
+        // not yet
+      }
+      if (healthyAt === undefined) await sleep(200);
+    }
+    watch.stop();
+    const rows: Array<[string, number | undefined]> = [
+      ...CONSOLE_MARKERS.map(([label]) => [label, watch.seen.get(label)] as [string, number | undefined]),
+      ['apid answers Version', apidAt],
+      ['every service healthy', healthyAt],
+    ];
+    report.line(
+      table(
+        ['STAGE', 'SINCE QEMU START'],
+        rows.map(([l, t]) => [l, seconds(t && t - zero)]),
+      ),
+    );
+    report.line(
+      `(talosctl cluster create → QEMU start: ${seconds(zero - started)}, PKI generation included)`,
+    );
+    report.check({
+      figure: 'QEMU start → apid answers',
+      target: `<= ${APID_TARGET_S} s`,
+      actual: seconds(apidAt && apidAt - zero),
+      pass: apidAt !== undefined && apidAt - zero <= APID_TARGET_S * 1000,
+    });
+
+    report.section('memory inside the VM after boot');
+    const [procs] = await client.processes({ timeoutMs: 10_000 });
+    const list = (procs?.message.processes ?? []).filter((p) => Number(p.residentMemory ?? 0) > 0);
+    list.sort((a, b) => Number(b.residentMemory) - Number(a.residentMemory));
+    const pss = new Map<number, number>();
+    for (const p of list) pss.set(Number(p.pid), await pssBytes(client, Number(p.pid)));
+    report.line(
+      table(
+        ['PID', 'RSS', 'PSS', 'COMMAND'],
+        list.map((p) => [
+          Number(p.pid),
+          megabytes(Number(p.residentMemory)),
+          megabytes(pss.get(Number(p.pid)) ?? NaN),
+          (p.args || p.command || '').slice(0, 90),
+        ]),
+      ),
+    );
+    const total = list.reduce((sum, p) => sum + Number(p.residentMemory ?? 0), 0);
+    const totalPss = [...pss.values()].filter(Number.isFinite).reduce((a, b) => a + b, 0);
+    report.line(`total of all processes: RSS ${megabytes(total)}, PSS ${megabytes(totalPss)}`);
+    const [mem] = await client.memory({ timeoutMs: 10_000 });
+    const info = mem?.message.meminfo;
+    if (info) {
+      const used = Number(info.memtotal) - Number(info.memfree) - Number(info.cached) - Number(info.buffers);
+      report.line(`memory: total ${megabytes(Number(info.memtotal))}, used ${megabytes(used)}`);
+    }
+    client.close();
+  } finally {
+    watch.stop();
+    await provisioner.destroy({ name: 'bench-boot', clustersDir, talosconfig }).catch(() => undefined);
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+  report.summary();
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`bench:boot failed: ${err.message}\n`);
+  process.exit(1);
+});
