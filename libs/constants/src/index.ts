@@ -140,6 +140,8 @@ export const SERVICE_LOG_BUFFER_BYTES = 1024 * 1024;
 export const CA_LIFETIME_DAYS = 3650;
 export const CLIENT_CERT_LIFETIME_DAYS = 365;
 export const SERVING_CERT_LIFETIME_HOURS = 24;
+/** Certificates machined's secrets controllers issue for etcd and Kubernetes (issued again at each boot). */
+export const NODE_CERT_LIFETIME_HOURS = 365 * 24;
 /** apid/trustd re-issue their serving certificates this often, well before they expire. */
 export const SERVING_CERT_RENEW_HOURS = 12;
 /** A failed renewal is retried after this long, doubling up to the maximum. */
@@ -388,3 +390,100 @@ export const IMAGE_KERNEL_FILE = 'vmlinuz';
 export const IMAGE_INITRAMFS_FILE = 'initramfs.img';
 /** The node boots under emulation: its apid answers well after a process node's. */
 export const QEMU_READY_TIMEOUT_MS = 10 * 60_000;
+
+// ---- pid1 (helper): machined as PID 1 of a metal node. ----
+
+/** The kernel command line as the running kernel got it. */
+export const PROC_CMDLINE_PATH = '/proc/cmdline';
+/** The pseudo filesystems' view of processes (the reaper scans it for zombies). */
+export const PROC_PATH = '/proc';
+/** Where machined finds the running kernel's modules (`<dir>/<release>/modules.dep`). */
+export const KERNEL_MODULES_DIR = '/lib/modules';
+/** Mount points machined sets up at boot (absolute in the image; under --root in tests). */
+export const METAL_MOUNT_POINTS = {
+  devPts: '/dev/pts',
+  devShm: '/dev/shm',
+  run: '/run',
+  tmp: '/tmp',
+  cgroup: '/sys/fs/cgroup',
+  system: '/system',
+  var: '/var',
+  etcHosts: '/etc/hosts',
+  etcResolvConf: '/etc/resolv.conf',
+} as const;
+/** Folders machined creates on the /system tmpfs (relative to /system). */
+export const SYSTEM_TMPFS_DIRS: readonly string[] = ['run', 'state', 'secrets', 'etc'];
+/** Files in /system/etc: networkd rewrites them in place; the first two are bind-mounted over /etc. */
+export const SYSTEM_ETC_HOSTS = 'hosts';
+export const SYSTEM_ETC_RESOLV_CONF = 'resolv.conf';
+export const SYSTEM_ETC_HOSTNAME = 'hostname';
+/** Kernel modules machined loads after the initramfs's (a missing one is logged, not fatal). */
+export const MACHINED_KERNEL_MODULES: readonly string[] = ['overlay', 'br_netfilter'];
+/** machined refuses to boot without the required kernel arguments: it says why, waits this long, powers off. */
+export const REFUSE_BOOT_POWER_OFF_DELAY_MS = 10_000;
+/** Fetching the config named by talos.config=: per attempt, attempts, first back-off (doubling, capped). */
+export const CONFIG_FETCH_TIMEOUT_MS = 30_000;
+export const CONFIG_FETCH_ATTEMPTS = 10;
+export const CONFIG_FETCH_BACKOFF_MS = 1_000;
+export const CONFIG_FETCH_BACKOFF_MAX_MS = 30_000;
+/** Zombies are reaped on SIGCHLD and, in case one was missed, on this period. */
+export const REAPER_SCAN_INTERVAL_MS = 5_000;
+/** At power down, the processes left after the services stopped get SIGTERM, then SIGKILL after this long. */
+export const POWER_DOWN_KILL_GRACE_MS = 5_000;
+
+// image (helper) ---- The node image's layout: its artifacts, signing, and what rootfs.sqsh holds. ----
+
+/** The rootfs image inside an image folder (also inside the initramfs, as INITRAMFS_ROOTFS_IMAGE). */
+export const IMAGE_ROOTFS_FILE = 'rootfs.sqsh';
+/** The manifest (version, sha256 and size of each artifact), its ed25519 signature, and the public key. */
+export const IMAGE_MANIFEST_FILE = 'manifest.json';
+export const IMAGE_SIGNATURE_FILE = 'manifest.sig';
+export const IMAGE_PUBLIC_KEY_FILE = 'signing.pub';
+/** The image's signing key: a PEM ed25519 private key, or the path of a file holding one. */
+export const IMAGE_SIGNING_KEY_ENV = 'TALOS_IMAGE_SIGNING_KEY';
+/** Without a key given, a development key is generated once here (relative to the workspace) and reused. */
+export const IMAGE_DEV_SIGNING_KEY = '_out/keys/image-signing.key';
+/** Downloaded .deb files and their unpacked trees, reused across builds (relative to the workspace). */
+export const IMAGE_CACHE_DIR = '_out/cache';
+/** The dynamic loader every executable in the rootfs names (PT_INTERP). */
+export const IMAGE_DYNAMIC_LOADER = '/lib64/ld-linux-x86-64.so.2';
+/** The rootfs's CA bundle (Debian's ca-certificates, concatenated). */
+export const IMAGE_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+/** Empty directories in the rootfs that machined mounts over at boot. */
+export const IMAGE_MOUNT_POINTS: readonly string[] = [
+  '/dev',
+  '/proc',
+  '/sys',
+  '/run',
+  '/system',
+  '/var',
+  '/tmp',
+  '/etc/cni',
+  '/etc/kubernetes',
+  '/opt',
+];
+/** Empty files in the rootfs that machined bind-mounts over (from /system/etc). */
+export const IMAGE_PLACEHOLDER_FILES: readonly string[] = ['/etc/hosts', '/etc/resolv.conf', '/etc/machine-id'];
+/** Kernel modules machined loads after boot; the rootfs carries them with their dependencies. */
+export const IMAGE_ROOTFS_MODULES: readonly string[] = ['xfs', 'overlay', 'bridge', 'veth', 'br_netfilter'];
+/** Where the initramfs init mounts the rootfs before switching root to it. */
+export const INITRAMFS_NEW_ROOT = '/newroot';
+/** The seed's figure for Talos's rootfs; the image test fails above it. */
+export const IMAGE_ROOTFS_MAX_BYTES = 80 * 1024 * 1024;
+
+// ---- netd (helper): networkd, timed, udevd on a node they own. ----
+
+/** devtmpfs: device nodes, and the /dev/disk/by-* links udevd keeps. */
+export const DEV_DIR = '/dev';
+/** sysfs: udevd coldplugs `<sysfs>/devices` and reads disk serials there. */
+export const SYSFS_DIR = '/sys';
+/** Resolvers written to resolv.conf when neither the config nor DHCP/ip= names any (Talos's). */
+export const DEFAULT_NAMESERVERS: readonly string[] = ['1.1.1.1', '8.8.8.8'];
+/** How long networkd's first configuration waits for DHCP before writing hosts/resolv.conf anyway. */
+export const DHCP_INITIAL_WAIT_MS = 30_000;
+/** The metric of a DHCP default route when the config gives none (Talos's). */
+export const DHCP_DEFAULT_ROUTE_METRIC = 1024;
+/** A metal node's daemons listen on every address (dev-mode nodes use their loopback address). */
+export const METAL_LISTEN_ADDRESS = '0.0.0.0';
+/** Where machined's progress lines go on a metal node (the kernel prints them on console=ttyS0). */
+export const METAL_CONSOLE_PATH = KMSG_PATH;

@@ -1,6 +1,7 @@
 // Runs controllers against one State: checks their declarations at registration, wakes each on
 // changes of its inputs (a burst of changes gives one reconcile), retries a failed reconcile with
 // exponential back-off, and reports the graph of controllers and resource types.
+import { setMaxListeners } from 'node:events';
 import { silentLogger, type Logger } from '@talos/log';
 import type { Controller, ControllerInput } from './controller';
 import { ControllerState } from './controller-state';
@@ -82,6 +83,9 @@ export class ControllerRuntime {
 
   /** Runs every controller (and any registered later) until the signal aborts. */
   async run(signal: AbortSignal): Promise<void> {
+    // Every controller, and every input watch of each, listens on this one signal: many listeners
+    // by design, bounded by the controllers registered (not a leak).
+    setMaxListeners(0, signal);
     if (this.running) throw new ResourceError('conflict', 'controller runtime is already running');
     const done = [...this.controllers.values()].map((r) => r.run(signal));
     this.running = { signal, done };

@@ -22,6 +22,8 @@ export interface ResourceDefinitionSpec {
   readonly aliases: readonly string[];
   readonly defaultNamespace: string;
   readonly printColumns: readonly PrintColumn[];
+  /** `sensitive`: secret material, readable with the os:admin role only. */
+  readonly sensitivity?: 'sensitive';
 }
 
 export interface NamespaceSpec {
@@ -35,6 +37,7 @@ export interface ResourceDefinitionInput {
   /** Short names (e.g. `svc`), added after the ones derived from the type. */
   aliases?: string[];
   printColumns?: PrintColumn[];
+  sensitivity?: 'sensitive';
 }
 
 /**
@@ -52,6 +55,7 @@ export function resourceDefinition(input: ResourceDefinitionInput): ResourceDefi
     aliases: [...new Set(aliases.filter((a) => a !== ''))],
     defaultNamespace: input.defaultNamespace,
     printColumns: input.printColumns ?? [],
+    ...(input.sensitivity ? { sensitivity: input.sensitivity } : {}),
   };
 }
 

@@ -1,8 +1,11 @@
-// The resource API on one process node, the way an operator reads it: `talosctl get` through apid
-// and routerd to machined's resource state (definitions, namespaces, the config as written, and
-// services watched live across a restart).
+// The resource API on a process cluster (a control plane and a worker), the way an operator reads
+// it: `talosctl get` through apid and routerd to machined's resource state (definitions,
+// namespaces, the config as written, services watched live across a restart, the secrets the
+// config implies and who may read them), on one node or several with -n.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { osCA, parseConfig } from '@talos/config';
 import { NodePaths } from '@talos/constants';
 import { createProcessCluster, tableRows, type ProcessCluster } from './harness';
 
@@ -11,10 +14,12 @@ const CIDR = '127.0.12.0/24';
 describe('resources on a process node', () => {
   let cluster: ProcessCluster;
   let node: string;
+  let worker: string;
 
   beforeAll(async () => {
-    cluster = await createProcessCluster('e2e-resources', 1, 0, CIDR);
+    cluster = await createProcessCluster('e2e-resources', 1, 1, CIDR);
     node = cluster.nodes[0]!;
+    worker = cluster.nodes[1]!;
   }, 180_000);
 
   afterAll(async () => {
@@ -125,6 +130,73 @@ describe('resources on a process node', () => {
     expect(rows[1]!.slice(1, 4)).toEqual(['network', 'HostnameStatus', 'hostname']);
     expect(rows[1]![5]).toMatch(/\S/);
   }, 30_000);
+
+  it('get across nodes with -n: one row per node, each with its own machine type', async () => {
+    const r = await cluster.talosctl.run(['-n', `${node},${worker}`, 'get', 'machinetype']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const rows = tableRows(r.stdout);
+    expect(rows[0]).toEqual(['NODE', 'NAMESPACE', 'TYPE', 'ID', 'VERSION']);
+    expect(
+      rows
+        .slice(1)
+        .map((row) => row[0])
+        .sort(),
+    ).toEqual([node, worker].sort());
+    const yaml = await cluster.talosctl.run(['-n', `${node},${worker}`, 'get', 'machinetype', '-o', 'yaml']);
+    const specs = Object.fromEntries(
+      yaml.stdout
+        .split(/^---$/m)
+        .map((doc) => [/^node: (\S+)/m.exec(doc)?.[1], /^spec:\s+(\S+)/m.exec(doc)?.[1]]),
+    );
+    expect(specs).toEqual({ [node]: 'init', [worker]: 'join' });
+  });
+
+  it('get rootsecrets: the OS, etcd and Kubernetes roots on the control plane, only the OS one on the worker', async () => {
+    const cp = await eventuallyRows(['get', 'rootsecrets'], (rows) => rows.length === 4);
+    expect(cp.slice(1).map((row) => row[3])).toEqual(['etcd', 'k8s', 'os']);
+    const w = await cluster.talosctl.run(['-n', worker, 'get', 'rootsecrets']);
+    expect(
+      tableRows(w.stdout)
+        .slice(1)
+        .map((row) => row[3]),
+    ).toEqual(['os']);
+    const bootstrap = await eventuallyRows(['get', 'bootstrapstatus'], (rows) => rows.length === 2);
+    expect(bootstrap[0]).toEqual(['NODE', 'NAMESPACE', 'TYPE', 'ID', 'VERSION', 'SELF HOSTED']);
+    expect(bootstrap[1]!.slice(1)).toEqual(['runtime', 'BootstrapStatus', 'control-plane', '1', 'false']);
+    const certs = await eventuallyRows(['get', 'etcdsecrets', '-o', 'yaml'], (lines) =>
+      lines.some((l) => /etcdPeer:/.test(l.join(' '))),
+    );
+    expect(certs.map((l) => l.join(' ')).join('\n')).toMatch(/BEGIN CERTIFICATE/);
+  }, 30_000);
+
+  it('refuses secrets to an os:reader client, and serves it the rest', async () => {
+    const config = parseConfig(fs.readFileSync(new NodePaths(cluster.nodeRoot(node)).configFile, 'utf8'));
+    const ca = osCA(config);
+    const dir = fs.mkdtempSync(path.join(cluster.talosctl.home, 'reader-'));
+    fs.writeFileSync(path.join(dir, 'ca.crt'), ca.crt);
+    fs.writeFileSync(path.join(dir, 'ca.key'), ca.key ?? '', { mode: 0o600 });
+    const readerConfig = path.join(dir, 'talosconfig');
+    const made = await cluster.talosctl.run([
+      'config',
+      'new',
+      readerConfig,
+      '--ca-crt',
+      path.join(dir, 'ca.crt'),
+      '--ca-key',
+      path.join(dir, 'ca.key'),
+      '--roles',
+      'os:reader',
+    ]);
+    expect(made).toMatchObject({ code: 0 });
+    const asReader = (...args: string[]) =>
+      cluster.talosctl.run(['--talosconfig', readerConfig, '-e', node, '-n', node, ...args]);
+    const refused = await asReader('get', 'rootsecrets');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/PermissionDenied|PERMISSION_DENIED|holds secrets/);
+    expect(refused.stderr).toMatch(/os:admin/);
+    const allowed = await asReader('get', 'machinetype');
+    expect(allowed).toMatchObject({ code: 0, stderr: '' });
+  });
 
   it('get of an unknown type fails, listing the known types', async () => {
     const r = await talosctl('get', 'nosuchtype');

@@ -16,8 +16,20 @@ const SLEEPER = "process.on('SIGTERM', () => process.exit(0)); setInterval(() =>
 const CONFIG = { machine: { type: 'join' } } as unknown as MachineConfig;
 const CONFIG_TEXT = '# written by hand\nversion: v1alpha1\nmachine:\n  type: join # a worker\n';
 
-function get(client: ResourceServiceClient, req: resource.IGetRequest): Promise<resource.GetResponse> {
-  return new Promise((resolve, reject) => client.Get(req, (err, res) => (err ? reject(err) : resolve(res!))));
+function get(
+  client: ResourceServiceClient,
+  req: resource.IGetRequest,
+  metadata = new grpc.Metadata(),
+): Promise<resource.GetResponse> {
+  return new Promise((resolve, reject) =>
+    client.Get(req, metadata, (err, res) => (err ? reject(err) : resolve(res!))),
+  );
+}
+
+function withRole(role: string): grpc.Metadata {
+  const md = new grpc.Metadata();
+  md.set('talos-role', role);
+  return md;
 }
 
 function list(client: ResourceServiceClient, req: resource.IListRequest): Promise<resource.ListResponse[]> {
@@ -118,6 +130,33 @@ describe('resource API', () => {
     expect(Buffer.from(r.spec!.yaml!).toString()).toBe(CONFIG_TEXT);
     const type = await get(client, { type: 'MachineTypes.config.talos.dev', id: 'machine-type' });
     expect(Buffer.from(type.messages[0]!.resource!.spec!.yaml!).toString()).toBe('join');
+  });
+
+  it('keeps secret resources from callers apid vouches for below os:admin', async () => {
+    // This node's config carries no secrets: past the role check, the answer is NOT_FOUND.
+    await expect(get(client, { type: 'rootsecrets', id: 'os' }, withRole('os:reader'))).rejects.toMatchObject(
+      {
+        code: grpc.status.PERMISSION_DENIED,
+        details: expect.stringMatching(
+          /RootSecrets\.secrets\.talos\.dev holds secrets: .*os:admin.*os:reader/,
+        ),
+      },
+    );
+    await expect(
+      get(client, { type: 'etcdsecrets', id: 'etcd' }, withRole('os:operator')),
+    ).rejects.toMatchObject({
+      code: grpc.status.PERMISSION_DENIED,
+    });
+    await expect(get(client, { type: 'rootsecrets', id: 'os' }, withRole('os:admin'))).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+    });
+    // No role: the call came over machined's own socket (root only).
+    await expect(get(client, { type: 'rootsecrets', id: 'os' })).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+    });
+    // Types without secrets are for every role.
+    const type = await get(client, { type: 'machinetype', id: 'machine-type' }, withRole('os:reader'));
+    expect(type.messages).toHaveLength(1);
   });
 
   it('answers NOT_FOUND for an unknown type, listing the known types', async () => {

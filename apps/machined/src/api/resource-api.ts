@@ -15,6 +15,7 @@ import {
   type ResourceDefinitionSpec,
   type State,
 } from '@talos/resources';
+import { METADATA_ROLE, ROLE_ADMIN, isRole, roleAllows } from '@talos/constants';
 import { RpcError, Status } from '@talos/rpc';
 import { stringify } from 'yaml';
 import { streamToCall } from './call-stream';
@@ -55,6 +56,22 @@ interface ResolvedType {
   namespace: string;
 }
 
+/**
+ * Sensitive types (secret material) need os:admin. apid passes the caller's role in METADATA_ROLE;
+ * a call without one came over machined's own socket, which only root reaches.
+ */
+function assertReadable(definition: ResourceDefinitionSpec, metadata: grpc.Metadata): void {
+  if (definition.sensitivity !== 'sensitive') return;
+  const [role] = metadata.get(METADATA_ROLE).map(String);
+  if (role === undefined) return;
+  if (!isRole(role) || !roleAllows(role, ROLE_ADMIN)) {
+    throw new RpcError(
+      Status.PERMISSION_DENIED,
+      `resource type ${definition.type} holds secrets: reading it needs the ${ROLE_ADMIN} role (you have ${role})`,
+    );
+  }
+}
+
 /** The definition a request names, or NOT_FOUND listing the known types. */
 async function resolve(state: State, type: string, namespace: string): Promise<ResolvedType> {
   const defs = await state.list<ResourceDefinitionSpec>(META_NAMESPACE, RESOURCE_DEFINITION_TYPE);
@@ -89,6 +106,7 @@ export function resourceHandlers(deps: ResourceApiDeps): ResourceServiceHandlers
       const req = call.request;
       (async (): Promise<api.IGetResponse> => {
         const { definition, namespace } = await resolve(state, req.type, req.namespace);
+        assertReadable(definition.spec, call.metadata);
         const r = await state.get({ namespace, type: definition.spec.type, id: req.id });
         return { messages: [{ definition: encodeResource(definition), resource: encodeResource(r) }] };
       })().then(
@@ -103,6 +121,7 @@ export function resourceHandlers(deps: ResourceApiDeps): ResourceServiceHandlers
         call,
         async function* () {
           const { definition, namespace } = await resolve(state, req.type, req.namespace);
+          assertReadable(definition.spec, call.metadata);
           const def = encodeResource(definition);
           for (const r of await state.list(namespace, definition.spec.type)) {
             yield { definition: def, resource: encodeResource(r) };
@@ -119,6 +138,7 @@ export function resourceHandlers(deps: ResourceApiDeps): ResourceServiceHandlers
         call,
         async function* (signal) {
           const { definition, namespace } = await resolve(state, req.type, req.namespace);
+          assertReadable(definition.spec, call.metadata);
           const def = encodeResource(definition);
           const events = req.id
             ? state.watch({ namespace, type: definition.spec.type, id: req.id }, { signal })

@@ -96,6 +96,94 @@ export const NodeAddressKind = defineResourceKind<NodeAddressSpec>({
 });
 export const NODE_ADDRESS_ID = 'default';
 
+/** Whether the control plane is self-hosted (bootkube); ours runs as static pods, as Talos v0.9's does. */
+export interface BootstrapStatusSpec {
+  selfHostedControlPlane: boolean;
+}
+
+export const BootstrapStatusKind = defineResourceKind<BootstrapStatusSpec>({
+  type: 'BootstrapStatuses.v1alpha1.talos.dev',
+  displayType: 'BootstrapStatus',
+  defaultNamespace: RUNTIME_NAMESPACE,
+  printColumns: [{ name: 'Self Hosted', jsonPath: '{.selfHostedControlPlane}' }],
+});
+export const BOOTSTRAP_STATUS_ID = 'control-plane';
+
+/** A certificate and its key, PEM (the key is empty where the config carries the certificate only). */
+export interface CertificateAndKeySpec {
+  crt: string;
+  key: string;
+}
+
+/** The root secrets the config holds: the OS CA (every node), etcd's and Kubernetes' (control planes). */
+export interface RootOSSpec {
+  ca: CertificateAndKeySpec;
+  certSANs: string[];
+  token: string;
+}
+
+export interface RootEtcdSpec {
+  etcdCA: CertificateAndKeySpec;
+}
+
+export interface RootKubernetesSpec {
+  name: string;
+  endpoint: string;
+  certSANs: string[];
+  apiServerIPs: string[];
+  dnsDomain: string;
+  ca: CertificateAndKeySpec;
+  serviceAccount: { key: string };
+  aggregatorCA: CertificateAndKeySpec;
+  aesCBCEncryptionSecret: string;
+  bootstrapTokenID: string;
+  bootstrapTokenSecret: string;
+}
+
+export type RootSecretSpec = RootOSSpec | RootEtcdSpec | RootKubernetesSpec;
+
+export const RootSecretKind = defineResourceKind<RootSecretSpec>({
+  type: 'RootSecrets.secrets.talos.dev',
+  displayType: 'RootSecret',
+  defaultNamespace: SECRETS_NAMESPACE,
+  aliases: ['rootSecret', 'rootSecrets'],
+  sensitivity: 'sensitive',
+});
+export const ROOT_OS_ID = 'os';
+export const ROOT_ETCD_ID = 'etcd';
+export const ROOT_KUBERNETES_ID = 'k8s';
+
+/** Certificates machined issues for etcd from the etcd CA, for this node's names. */
+export interface EtcdCertsSpec {
+  etcdPeer: CertificateAndKeySpec;
+  etcdClient: CertificateAndKeySpec;
+  etcdApiServer: CertificateAndKeySpec;
+}
+
+export const EtcdSecretsKind = defineResourceKind<EtcdCertsSpec>({
+  type: 'EtcdSecrets.secrets.talos.dev',
+  displayType: 'EtcdSecret',
+  defaultNamespace: SECRETS_NAMESPACE,
+  sensitivity: 'sensitive',
+});
+export const ETCD_SECRETS_ID = 'etcd';
+
+/** Certificates machined issues for the Kubernetes control plane from the Kubernetes CAs. */
+export interface KubernetesCertsSpec {
+  apiServer: CertificateAndKeySpec;
+  apiServerKubeletClient: CertificateAndKeySpec;
+  frontProxy: CertificateAndKeySpec;
+}
+
+export const KubernetesSecretsKind = defineResourceKind<KubernetesCertsSpec>({
+  type: 'KubernetesSecrets.secrets.talos.dev',
+  displayType: 'KubernetesSecret',
+  defaultNamespace: SECRETS_NAMESPACE,
+  aliases: ['k8sSecret', 'k8sSecrets'],
+  sensitivity: 'sensitive',
+});
+export const KUBERNETES_SECRETS_ID = 'k8s-certs';
+
 export const NODE_RESOURCE_KINDS = [
   ServiceKind,
   MachineConfigKind,
@@ -103,4 +191,8 @@ export const NODE_RESOURCE_KINDS = [
   TimeStatusKind,
   HostnameKind,
   NodeAddressKind,
+  BootstrapStatusKind,
+  RootSecretKind,
+  EtcdSecretsKind,
+  KubernetesSecretsKind,
 ] as const;

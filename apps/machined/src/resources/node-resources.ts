@@ -14,7 +14,13 @@ import {
   type State,
 } from '@talos/resources';
 import { MACHINE_CONFIG_ID, MachineConfigKind, NODE_NAMESPACES, NODE_RESOURCE_KINDS } from './kinds';
+import { bootstrapStatusController } from './bootstrap-status-controller';
 import { machineTypeController } from './machine-type-controller';
+import {
+  etcdSecretsController,
+  kubernetesSecretsController,
+  rootSecretsController,
+} from './secrets-controllers';
 
 /** Owner of MachineConfig (written by machined when it loads or applies the config). */
 export const CONFIG_OWNER = 'v1alpha1.ConfigLoader';
@@ -32,14 +38,21 @@ export class NodeResources {
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
 
-  /** `controllers` join config.MachineTypeController (machined passes the ones asking timed and networkd). */
+  /** `controllers` join the config-driven ones (machined passes the ones asking timed and networkd). */
   constructor(
     private readonly logger: Logger,
     controllers: readonly Controller[] = [],
   ) {
     this.state = new InMemoryState();
     this.runtime = new ControllerRuntime(this.state, { logger });
-    this.runtime.register(machineTypeController());
+    for (const c of [
+      machineTypeController(),
+      bootstrapStatusController(),
+      rootSecretsController(),
+      etcdSecretsController(),
+      kubernetesSecretsController(),
+    ])
+      this.runtime.register(c);
     for (const c of controllers) this.runtime.register(c);
   }
 

@@ -1,0 +1,252 @@
+// The `secrets` namespace, as Talos v0.9's secrets controllers fill it: RootController copies the
+// root secrets out of the MachineConfig (the OS CA on every node; etcd's and Kubernetes' CAs and
+// keys on control planes), EtcdController and KubernetesController issue this node's certificates
+// from them. Issuing costs a key generation each, so a controller re-issues only when what the
+// certificates say (CA, names) changed.
+import { isIP } from 'node:net';
+import { clusterNetwork, decodePEM, isControlPlane, parseConfig, type MachineConfig } from '@talos/config';
+import { NODE_CERT_LIFETIME_HOURS } from '@talos/constants';
+import { issueCertificate } from '@talos/pki';
+import type { Controller, ControllerState } from '@talos/resources';
+import {
+  CONFIG_NAMESPACE,
+  ETCD_SECRETS_ID,
+  EtcdSecretsKind,
+  HOSTNAME_ID,
+  HostnameKind,
+  KUBERNETES_SECRETS_ID,
+  KubernetesSecretsKind,
+  MACHINE_CONFIG_ID,
+  MachineConfigKind,
+  NETWORK_NAMESPACE,
+  NODE_ADDRESS_ID,
+  NodeAddressKind,
+  ROOT_ETCD_ID,
+  ROOT_KUBERNETES_ID,
+  ROOT_OS_ID,
+  RootSecretKind,
+  SECRETS_NAMESPACE,
+  type CertificateAndKeySpec,
+  type RootEtcdSpec,
+  type RootKubernetesSpec,
+  type RootOSSpec,
+} from './kinds';
+
+export const ROOT_SECRETS_CONTROLLER = 'secrets.RootController';
+export const ETCD_SECRETS_CONTROLLER = 'secrets.EtcdController';
+export const KUBERNETES_SECRETS_CONTROLLER = 'secrets.KubernetesController';
+
+function pem(encoded: { crt: string; key?: string } | undefined): CertificateAndKeySpec {
+  return {
+    crt: encoded?.crt ? decodePEM(encoded.crt) : '',
+    key: encoded?.key ? decodePEM(encoded.key) : '',
+  };
+}
+
+/** The first host address of a subnet: the Kubernetes service's cluster IP (10.96.0.0/12 → 10.96.0.1). */
+export function firstServiceIP(cidr: string): string {
+  const [base = ''] = cidr.split('/');
+  if (isIP(base) !== 4) throw new Error(`service subnet ${cidr} is not IPv4`);
+  const n = base.split('.').reduce((acc, o) => (acc << 8) + Number(o), 0) + 1;
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+/** What the config says the root secrets are; the etcd and Kubernetes ones only on control planes. */
+export function rootSecrets(cfg: MachineConfig): {
+  os: RootOSSpec;
+  etcd?: RootEtcdSpec;
+  k8s?: RootKubernetesSpec;
+} {
+  const os: RootOSSpec = {
+    ca: pem(cfg.machine.ca),
+    certSANs: [...cfg.machine.certSANs],
+    token: cfg.machine.token,
+  };
+  if (!isControlPlane(cfg.machine.type)) return { os };
+  const { cluster } = cfg;
+  const network = clusterNetwork(cfg);
+  const [tokenID = '', tokenSecret = ''] = (cluster.token ?? '').split('.');
+  return {
+    os,
+    etcd: { etcdCA: pem(cluster.etcd?.ca) },
+    k8s: {
+      name: cluster.clusterName,
+      endpoint: cluster.controlPlane.endpoint,
+      certSANs: [...(cluster.apiServer?.certSANs ?? [])],
+      apiServerIPs: network.serviceSubnets
+        .filter((s) => isIP(s.split('/')[0] ?? '') === 4)
+        .map(firstServiceIP),
+      dnsDomain: network.dnsDomain,
+      ca: pem(cluster.ca),
+      serviceAccount: {
+        key: cluster.serviceAccount ? pem({ crt: '', key: cluster.serviceAccount.key }).key : '',
+      },
+      aggregatorCA: pem(cluster.aggregatorCA),
+      aesCBCEncryptionSecret: cluster.aescbcEncryptionSecret ?? '',
+      bootstrapTokenID: tokenID,
+      bootstrapTokenSecret: tokenSecret,
+    },
+  };
+}
+
+export function rootSecretsController(): Controller {
+  return {
+    name: ROOT_SECRETS_CONTROLLER,
+    inputs: [
+      { namespace: CONFIG_NAMESPACE, type: MachineConfigKind.type, id: MACHINE_CONFIG_ID, kind: 'strong' },
+    ],
+    outputs: [{ type: RootSecretKind.type, kind: 'exclusive' }],
+    async reconcile({ state, logger }) {
+      const config = await state.find(MachineConfigKind.pointer(MACHINE_CONFIG_ID));
+      if (!config) {
+        await state.tidyOutputs(SECRETS_NAMESPACE, RootSecretKind.type, []);
+        return;
+      }
+      let cfg: MachineConfig;
+      try {
+        cfg = parseConfig(config.spec);
+      } catch (err) {
+        // Stored configs were validated first; retrying would not make this one valid.
+        logger.warn({ err: (err as Error).message }, 'machine config unusable: no root secrets');
+        await state.tidyOutputs(SECRETS_NAMESPACE, RootSecretKind.type, []);
+        return;
+      }
+      const secrets = rootSecrets(cfg);
+      const keep: string[] = [];
+      for (const [id, spec] of [
+        [ROOT_OS_ID, secrets.os],
+        [ROOT_ETCD_ID, secrets.etcd],
+        [ROOT_KUBERNETES_ID, secrets.k8s],
+      ] as const) {
+        if (!spec) continue;
+        await state.modify(RootSecretKind.pointer(id), () => spec);
+        keep.push(id);
+      }
+      await state.tidyOutputs(SECRETS_NAMESPACE, RootSecretKind.type, keep);
+    },
+  };
+}
+
+/** This node's names for its certificates: hostname, addresses (without prefix), loopback. */
+async function nodeNames(state: ControllerState): Promise<{ hostname: string; ips: string[] }> {
+  const hostname = (await state.find(HostnameKind.pointer(HOSTNAME_ID)))?.spec.hostname ?? 'localhost';
+  const addresses = (await state.find(NodeAddressKind.pointer(NODE_ADDRESS_ID)))?.spec.addresses ?? [];
+  const ips = [...new Set([...addresses.map((a) => a.split('/')[0] ?? ''), '127.0.0.1', '::1'])].filter(
+    Boolean,
+  );
+  return { hostname, ips };
+}
+
+const nameInputs = [
+  { namespace: NETWORK_NAMESPACE, type: HostnameKind.type, id: HOSTNAME_ID, kind: 'weak' as const },
+  { namespace: NETWORK_NAMESPACE, type: NodeAddressKind.type, id: NODE_ADDRESS_ID, kind: 'weak' as const },
+];
+
+export function etcdSecretsController(): Controller {
+  let issuedFor: string | undefined;
+  return {
+    name: ETCD_SECRETS_CONTROLLER,
+    inputs: [
+      { namespace: SECRETS_NAMESPACE, type: RootSecretKind.type, id: ROOT_ETCD_ID, kind: 'strong' },
+      ...nameInputs,
+    ],
+    outputs: [{ type: EtcdSecretsKind.type, kind: 'exclusive' }],
+    async reconcile({ state }) {
+      const root = await state.find(RootSecretKind.pointer(ROOT_ETCD_ID));
+      const ca = (root?.spec as RootEtcdSpec | undefined)?.etcdCA;
+      if (!ca?.key) {
+        issuedFor = undefined;
+        await state.tidyOutputs(SECRETS_NAMESPACE, EtcdSecretsKind.type, []);
+        return;
+      }
+      const { hostname, ips } = await nodeNames(state);
+      const key = JSON.stringify([ca.crt, hostname, ips]);
+      if (key === issuedFor && (await state.find(EtcdSecretsKind.pointer(ETCD_SECRETS_ID)))) return;
+      const common = {
+        validityHours: NODE_CERT_LIFETIME_HOURS,
+        ipAddresses: ips,
+        dnsNames: [hostname, 'localhost'],
+      };
+      const spec = {
+        etcdPeer: issueCertificate(ca, { ...common, commonName: hostname, usage: 'both' }),
+        etcdClient: issueCertificate(ca, { ...common, commonName: hostname, usage: 'both' }),
+        etcdApiServer: issueCertificate(ca, {
+          validityHours: NODE_CERT_LIFETIME_HOURS,
+          commonName: 'kube-apiserver',
+          usage: 'client',
+        }),
+      };
+      await state.modify(EtcdSecretsKind.pointer(ETCD_SECRETS_ID), () => spec);
+      issuedFor = key;
+    },
+  };
+}
+
+/** The API server certificate's names: endpoint host, certSANs, service IPs, in-cluster names, node's. */
+export function apiServerNames(
+  root: RootKubernetesSpec,
+  node: { hostname: string; ips: string[] },
+): { ipAddresses: string[]; dnsNames: string[] } {
+  const endpointHost = new URL(root.endpoint).hostname.replace(/^\[(.*)\]$/, '$1');
+  const all = [endpointHost, ...root.certSANs, ...root.apiServerIPs, ...node.ips];
+  const dns = [
+    node.hostname,
+    'localhost',
+    'kubernetes',
+    'kubernetes.default',
+    'kubernetes.default.svc',
+    `kubernetes.default.svc.${root.dnsDomain}`,
+  ];
+  return {
+    ipAddresses: [...new Set(all.filter((n) => isIP(n) !== 0))],
+    dnsNames: [...new Set([...all.filter((n) => isIP(n) === 0), ...dns])],
+  };
+}
+
+export function kubernetesSecretsController(): Controller {
+  let issuedFor: string | undefined;
+  return {
+    name: KUBERNETES_SECRETS_CONTROLLER,
+    inputs: [
+      { namespace: SECRETS_NAMESPACE, type: RootSecretKind.type, id: ROOT_KUBERNETES_ID, kind: 'strong' },
+      ...nameInputs,
+    ],
+    outputs: [{ type: KubernetesSecretsKind.type, kind: 'exclusive' }],
+    async reconcile({ state }) {
+      const found = await state.find(RootSecretKind.pointer(ROOT_KUBERNETES_ID));
+      const root = found?.spec as RootKubernetesSpec | undefined;
+      if (!root?.ca.key || !root.aggregatorCA.key) {
+        issuedFor = undefined;
+        await state.tidyOutputs(SECRETS_NAMESPACE, KubernetesSecretsKind.type, []);
+        return;
+      }
+      const node = await nodeNames(state);
+      const names = apiServerNames(root, node);
+      const key = JSON.stringify([root.ca.crt, root.aggregatorCA.crt, names]);
+      if (key === issuedFor && (await state.find(KubernetesSecretsKind.pointer(KUBERNETES_SECRETS_ID))))
+        return;
+      const validityHours = NODE_CERT_LIFETIME_HOURS;
+      const spec = {
+        apiServer: issueCertificate(root.ca, {
+          validityHours,
+          commonName: 'kube-apiserver',
+          usage: 'server',
+          ...names,
+        }),
+        apiServerKubeletClient: issueCertificate(root.ca, {
+          validityHours,
+          commonName: 'apiserver-kubelet-client',
+          organization: ['system:masters'],
+          usage: 'client',
+        }),
+        frontProxy: issueCertificate(root.aggregatorCA, {
+          validityHours,
+          commonName: 'front-proxy-client',
+          usage: 'client',
+        }),
+      };
+      await state.modify(KubernetesSecretsKind.pointer(KUBERNETES_SECRETS_ID), () => spec);
+      issuedFor = key;
+    },
+  };
+}
