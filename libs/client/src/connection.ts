@@ -20,8 +20,13 @@ export interface Credentials {
   key: Buffer | string;
 }
 
-export interface ConnectionOptions extends Credentials {
+export interface ConnectionOptions extends Partial<Credentials> {
   endpoints: readonly string[];
+  /**
+   * Maintenance mode: TLS without a client certificate and without checking the server's (the node
+   * has none we could know yet). Only for `apply-config --insecure`.
+   */
+  insecure?: boolean;
   /** Channel options for grpc-js (tests shorten back-offs). */
   channelOptions?: grpc.ChannelOptions;
 }
@@ -78,8 +83,21 @@ export class Connection {
     if (opts.endpoints.length === 0)
       throw new ClientError('no endpoints configured', grpc.status.INVALID_ARGUMENT);
     this.endpoints = opts.endpoints.map((e) => parseEndpoint(e));
-    // grpc-js verifies the chain against `ca` and the endpoint's host (IP SANs for IPs).
-    this.credentials = grpc.credentials.createSsl(toBuffer(opts.ca), toBuffer(opts.key), toBuffer(opts.crt));
+    if (opts.insecure) {
+      this.credentials = grpc.credentials.createSsl(null, null, null, {
+        rejectUnauthorized: false,
+        checkServerIdentity: () => undefined,
+      });
+    } else {
+      if (!opts.ca || !opts.crt || !opts.key)
+        throw new ClientError('no client credentials (ca, crt, key) configured', grpc.status.UNAUTHENTICATED);
+      // grpc-js verifies the chain against `ca` and the endpoint's host (IP SANs for IPs).
+      this.credentials = grpc.credentials.createSsl(
+        toBuffer(opts.ca),
+        toBuffer(opts.key),
+        toBuffer(opts.crt),
+      );
+    }
   }
 
   private client(endpoint: Endpoint): grpc.Client {

@@ -108,11 +108,14 @@ export function addStandardServices(
 
 /**
  * Completes a partial implementation: every method of `definition` without a handler answers
- * UNIMPLEMENTED "method <Service>/<Method> is not implemented", whatever its streaming kind.
+ * UNIMPLEMENTED "method <Service>/<Method> is not implemented" (or what `refusal` says), whatever its
+ * streaming kind.
  */
 export function implement<H extends grpc.UntypedServiceImplementation>(
   definition: grpc.ServiceDefinition,
   handlers: Partial<H>,
+  refusal: (method: string) => RpcError = (method) =>
+    new RpcError(Status.UNIMPLEMENTED, `method ${method} is not implemented`),
 ): H {
   const out: grpc.UntypedServiceImplementation = {};
   for (const [name, method] of Object.entries(definition)) {
@@ -121,11 +124,7 @@ export function implement<H extends grpc.UntypedServiceImplementation>(
       out[name] = given;
       continue;
     }
-    const error = () =>
-      new RpcError(
-        Status.UNIMPLEMENTED,
-        `method ${method.path.slice(1)} is not implemented`,
-      ).toServiceError();
+    const error = () => refusal(method.path.slice(1)).toServiceError();
     if (!method.responseStream) {
       out[name] = ((_call: unknown, callback: grpc.sendUnaryData<unknown>) =>
         callback(error())) as grpc.UntypedHandleCall;

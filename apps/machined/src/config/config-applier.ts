@@ -17,6 +17,21 @@ export class ConfigApplyError extends Error {
   }
 }
 
+/** A submitted config document, parsed and validated in full; ConfigApplyError lists every problem. */
+export function parseSubmitted(data: Uint8Array, mode?: ConfigMode): { text: string; config: MachineConfig } {
+  const text = Buffer.from(data).toString('utf8');
+  try {
+    return { text, config: parseConfig(text, { mode }) };
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    throw new ConfigApplyError(
+      'invalid',
+      new ConfigError(err.problems, 'configuration is invalid').message,
+      err.problems,
+    );
+  }
+}
+
 export interface ApplyRequest {
   data: Uint8Array;
   onReboot?: boolean;
@@ -62,18 +77,7 @@ export class ConfigApplier {
     if (req.onReboot && req.immediate) {
       throw new ConfigApplyError('invalid', 'on_reboot and immediate cannot both be set');
     }
-    const text = Buffer.from(req.data).toString('utf8');
-    let config: MachineConfig;
-    try {
-      config = parseConfig(text, { mode: this.opts.mode });
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      throw new ConfigApplyError(
-        'invalid',
-        new ConfigError(err.problems, 'configuration is invalid').message,
-        err.problems,
-      );
-    }
+    const { text, config } = parseSubmitted(req.data, this.opts.mode);
     const was = this.stored.machine.type;
     if (config.machine.type !== was) {
       throw new ConfigApplyError(

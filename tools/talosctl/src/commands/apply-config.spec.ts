@@ -65,10 +65,10 @@ describe('talosctl apply-config', () => {
     expect(r.api?.calls[0]?.mode).toEqual({ onReboot: false, immediate: false });
   });
 
-  it('refuses --insecure (maintenance mode) before connecting', async () => {
+  it('refuses --insecure without nodes to configure, before connecting', async () => {
     const r = await run(['apply-config', '-f', file, '--insecure']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('maintenance mode is not implemented yet');
+    expect(r.stderr).toContain('--insecure needs the nodes to configure: use --nodes (-n)');
     expect(r.api).toBeUndefined();
   });
 

@@ -2,7 +2,8 @@
 // node, which validates it in full before anything changes and says why when it refuses.
 import { promises as fs } from 'node:fs';
 import { Command, Option } from 'commander';
-import { CliRun, messageOf } from '../cli';
+import { Client } from '@talos/client';
+import { CliRun, globalsOf, messageOf } from '../cli';
 
 interface ApplyFlags {
   file: string;
@@ -11,8 +12,30 @@ interface ApplyFlags {
   insecure?: boolean;
 }
 
-export const MAINTENANCE_NOT_IMPLEMENTED =
-  'maintenance mode is not implemented yet: --insecure is not supported';
+/**
+ * `--insecure`: each node named by -n (else -e) is in maintenance mode, reached directly (maintenance
+ * mode is never proxied), over TLS with no client certificate and no server check.
+ */
+async function applyInsecure(run: CliRun, cmd: Command, data: Buffer, flags: ApplyFlags): Promise<void> {
+  const globals = globalsOf(cmd);
+  const targets = globals.nodes.length > 0 ? globals.nodes : globals.endpoints;
+  if (targets.length === 0) throw new Error('--insecure needs the nodes to configure: use --nodes (-n)');
+  for (const target of targets) {
+    const client = Client.connect({ endpoints: [target], insecure: true });
+    try {
+      const parts = await client.applyConfiguration(
+        data,
+        { onReboot: flags.onReboot ?? false, immediate: flags.immediate ?? false },
+        { signal: run.signal },
+      );
+      run.answered(parts.map((p) => ({ ...p, node: target })));
+    } catch (err) {
+      run.nodeError(target, `error applying new configuration: ${messageOf(err)}`);
+    } finally {
+      client.close();
+    }
+  }
+}
 
 export function registerApplyConfig(program: Command, run: CliRun): void {
   program
@@ -26,12 +49,15 @@ export function registerApplyConfig(program: Command, run: CliRun): void {
       'apply the config using the insecure (encrypted with no auth) maintenance service',
     )
     .action(async (flags: ApplyFlags, cmd: Command) => {
-      if (flags.insecure) throw new Error(MAINTENANCE_NOT_IMPLEMENTED);
       let data: Buffer;
       try {
         data = await fs.readFile(flags.file);
       } catch (err) {
         throw new Error(`failed to read configuration from ${JSON.stringify(flags.file)}: ${messageOf(err)}`);
+      }
+      if (flags.insecure) {
+        await applyInsecure(run, cmd, data, flags);
+        return;
       }
       await run.withClient(cmd, async (client) => {
         const parts = await client
