@@ -183,6 +183,14 @@ export function processNodeAddress(index: number, cidr: string = DEFAULT_PROCESS
   return [ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255].join('.');
 }
 
+/** The files `talosctl gen config` writes (and `cluster create --input-dir` reads). */
+export const GENERATED_CONFIG_FILES = {
+  init: 'init.yaml',
+  controlplane: 'controlplane.yaml',
+  join: 'join.yaml',
+  talosconfig: 'talosconfig',
+} as const;
+
 /** Default cluster name (`talosctl cluster create`). */
 export const DEFAULT_CLUSTER_NAME = 'talos-default';
 
@@ -463,7 +471,11 @@ export const IMAGE_MOUNT_POINTS: readonly string[] = [
   '/opt',
 ];
 /** Empty files in the rootfs that machined bind-mounts over (from /system/etc). */
-export const IMAGE_PLACEHOLDER_FILES: readonly string[] = ['/etc/hosts', '/etc/resolv.conf', '/etc/machine-id'];
+export const IMAGE_PLACEHOLDER_FILES: readonly string[] = [
+  '/etc/hosts',
+  '/etc/resolv.conf',
+  '/etc/machine-id',
+];
 /** Kernel modules machined loads after boot; the rootfs carries them with their dependencies. */
 export const IMAGE_ROOTFS_MODULES: readonly string[] = ['xfs', 'overlay', 'bridge', 'veth', 'br_netfilter'];
 /** Where the initramfs init mounts the rootfs before switching root to it. */

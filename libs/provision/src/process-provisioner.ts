@@ -10,12 +10,13 @@ import {
   BUNDLE_DIR_ENV,
   daemonBundle,
   DAEMON_V8_FLAGS,
+  GENERATED_CONFIG_FILES,
 } from '@talos/constants';
-import { generateConfigs, serializeConfig, type MachineConfig } from '@talos/config';
+import { generateConfigs, parseConfig, serializeConfig } from '@talos/config';
 import { writeSecretFile } from '@talos/pki';
-import { contextCredentials } from '@talos/client';
+import { contextCredentials, loadClientConfig, type ClientConfig } from '@talos/client';
 import { type ClusterState, type NodeState, STATE_FILE, saveClusterState } from './cluster-state';
-import { type PlannedNode, planNodes } from './node-plan';
+import { type NodeType, type PlannedNode, planNodes } from './node-plan';
 import { NODE_PORTS, assertNodePortsFree } from './node-ports';
 import { Provisioner } from './provisioner';
 
@@ -31,16 +32,72 @@ export interface CreateRequest {
   bundleDir: string;
   /** Parent of cluster state folders (`--state-dir`); ~/.talos/clusters by default. */
   clustersDir?: string;
+  /** Boot from the files of `talosctl gen config` in this folder instead of generating new ones. */
+  inputDir?: string;
   readyTimeoutMs?: number;
   /** Stops the wait (Ctrl-C); the nodes already started keep running for `destroy`. */
   signal?: AbortSignal;
 }
 
-function configFor(
-  node: PlannedNode,
-  configs: { init: MachineConfig; controlplane: MachineConfig; join: MachineConfig },
-): MachineConfig {
-  return configs[node.type];
+/** What a cluster boots from: each node type's config text, the talosconfig, the endpoint. */
+interface ClusterInputs {
+  endpoint: string;
+  configs: Record<NodeType, string>;
+  talosconfig: ClientConfig;
+}
+
+/** Fresh secrets and configs for the planned nodes (the first control plane is the endpoint). */
+function generateInputs(name: string, nodes: readonly PlannedNode[]): ClusterInputs {
+  const controlPlanes = nodes.filter((n) => n.type !== 'join').map((n) => n.address);
+  const first = nodes[0] as PlannedNode;
+  const endpoint = `https://${first.address}:${KUBERNETES_API_PORT}`;
+  const generated = generateConfigs({
+    clusterName: name,
+    endpoint,
+    talosconfigEndpoints: controlPlanes,
+    talosconfigNodes: [first.address],
+  });
+  return {
+    endpoint,
+    configs: {
+      init: serializeConfig(generated.init),
+      controlplane: serializeConfig(generated.controlplane),
+      join: serializeConfig(generated.join),
+    },
+    talosconfig: generated.talosconfig,
+  };
+}
+
+/**
+ * `--input-dir`: the files `talosctl gen config` wrote, each validated, used as written. Their
+ * endpoint must be the first node's address, where trustd listens.
+ */
+export function loadInputs(dir: string): ClusterInputs {
+  const read = (file: string): string => {
+    try {
+      return fs.readFileSync(path.join(dir, file), 'utf8');
+    } catch (err) {
+      throw new Error(`error reading ${path.join(dir, file)}: ${(err as Error).message}`);
+    }
+  };
+  const configs = {} as Record<NodeType, string>;
+  let endpoint = '';
+  for (const type of ['init', 'controlplane', 'join'] as const) {
+    const file = GENERATED_CONFIG_FILES[type];
+    const text = read(file);
+    try {
+      const config = parseConfig(text);
+      if (type === 'init') endpoint = config.cluster.controlPlane.endpoint;
+    } catch (err) {
+      throw new Error(`${path.join(dir, file)}: ${(err as Error).message}`);
+    }
+    configs[type] = text;
+  }
+  return {
+    endpoint,
+    configs,
+    talosconfig: loadClientConfig(path.join(dir, GENERATED_CONFIG_FILES.talosconfig)),
+  };
 }
 
 export class ProcessProvisioner extends Provisioner {
@@ -59,34 +116,27 @@ export class ProcessProvisioner extends Provisioner {
     );
     fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
 
-    this.progress('generating PKI and tokens');
-    const controlPlanes = nodes.filter((n) => n.type !== 'join').map((n) => n.address);
-    const first = nodes[0] as PlannedNode;
-    const endpoint = `https://${first.address}:${KUBERNETES_API_PORT}`;
-    const generated = generateConfigs({
-      clusterName: req.name,
-      endpoint,
-      talosconfigEndpoints: controlPlanes,
-      talosconfigNodes: [first.address],
-    });
+    let inputs: ClusterInputs;
+    if (req.inputDir) {
+      this.progress(`using the configs in ${req.inputDir}`);
+      inputs = loadInputs(req.inputDir);
+    } else {
+      this.progress('generating PKI and tokens');
+      inputs = generateInputs(req.name, nodes);
+    }
+    const { endpoint } = inputs;
 
     const state: ClusterState = { name: req.name, provisioner: 'process', stateDir, endpoint, nodes: [] };
     for (const node of nodes) {
       this.progress(`creating node ${node.name} (${node.type}, ${node.address})`);
       state.nodes.push(
-        await this.startNode(
-          node,
-          stateDir,
-          bundle,
-          req.bundleDir,
-          serializeConfig(configFor(node, generated)),
-        ),
+        await this.startNode(node, stateDir, bundle, req.bundleDir, inputs.configs[node.type]),
       );
       // Saved after every node, so that a failure half-way can still be destroyed.
       saveClusterState(state);
     }
 
-    const talosconfig = this.mergeContext(state, req.talosconfig, generated.talosconfig);
+    const talosconfig = this.mergeContext(state, req.talosconfig, inputs.talosconfig);
     const credentials = contextCredentials(talosconfig, req.name);
     await this.waitReady(state, credentials, req.readyTimeoutMs ?? PROVISION_READY_TIMEOUT_MS, req.signal);
     return state;

@@ -92,6 +92,7 @@ export function registerCluster(program: Command, run: CliRun): void {
       'how long to wait for every node to answer through apid',
       parseSeconds,
     )
+    .option('--input-dir <dir>', 'process: boot from the files of "talosctl gen config" in this folder')
     .option('--image-dir <dir>', "qemu: the node image (default: the checkout's _out/image)")
     .option('--accel <name>', `qemu: accelerator (${ACCELERATORS.join(', ')}); auto probes KVM`, 'auto')
     .option('--memory <MiB>', 'qemu: memory of each node', parseCount, QEMU_DEFAULT_MEMORY_MB)
@@ -104,6 +105,7 @@ export function registerCluster(program: Command, run: CliRun): void {
           cidr: string;
           waitTimeout?: number;
           imageDir?: string;
+          inputDir?: string;
           accel: string;
           memory: number;
           cpus: number;
@@ -137,6 +139,7 @@ export function registerCluster(program: Command, run: CliRun): void {
           workers: opts.workers,
           cidr: opts.cidr,
           clustersDir: opts.stateDir,
+          inputDir: opts.inputDir,
           talosconfig: run.talosconfigPath(globals),
           bundleDir: findBundleDir({ env: run.deps.env }),
           readyTimeoutMs: opts.waitTimeout ? opts.waitTimeout * 1000 : undefined,

@@ -5,10 +5,11 @@ import * as path from 'node:path';
 import { Command } from 'commander';
 import { checkGenerateOptions, generateConfigs, serializeConfig, type GenerateOptions } from '@talos/config';
 import { parseListFlag, serializeClientConfig } from '@talos/client';
+import { GENERATED_CONFIG_FILES } from '@talos/constants';
 import { writeSecretFile } from '@talos/pki';
 import { CliRun, collectList } from '../cli';
 
-export const GENERATED_FILES = ['init.yaml', 'controlplane.yaml', 'join.yaml', 'talosconfig'] as const;
+export const GENERATED_FILES = Object.values(GENERATED_CONFIG_FILES);
 
 /** What `gen config` passes on to generation, besides the cluster name and endpoint. */
 export type GenConfigSettings = Pick<
