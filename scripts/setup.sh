@@ -24,6 +24,7 @@ requirements=(
   mkfs.xfs:xfsprogs
   dnsmasq:dnsmasq-base
   unshare:util-linux
+  mkfs.vfat:dosfstools
 )
 need_pkgs=()
 for req in "${requirements[@]}"; do

@@ -36,6 +36,24 @@ describe('ClockAdjuster', () => {
     expect(clock.calls).toEqual(['slew 100', 'slew -128', 'step -129', 'step 5000']);
   });
 
+  it('logs the first correction and every step at info, later slews at debug', () => {
+    const logger = silentLogger();
+    const lines: string[] = [];
+    logger.info = ((_: unknown, msg: string) => void lines.push(`info ${msg}`)) as typeof logger.info;
+    logger.debug = ((_: unknown, msg: string) => void lines.push(`debug ${msg}`)) as typeof logger.debug;
+    const adj = new ClockAdjuster({ logger, control: recordingClock() });
+    adj.adjust(10);
+    adj.adjust(20);
+    adj.adjust(500);
+    adj.adjust(-5);
+    expect(lines).toEqual([
+      'info slewing the system clock',
+      'debug slewing the system clock',
+      'info stepped the system clock',
+      'debug slewing the system clock',
+    ]);
+  });
+
   it('skips when disabled, saying why once', () => {
     const { logger, lines } = capturingLogger();
     const clock = recordingClock();

@@ -25,6 +25,7 @@ export interface ClockAdjusterOptions {
 export class ClockAdjuster {
   private disabledReason: string | undefined;
   private told = false;
+  private adjusted = false;
   private readonly control: ClockControl;
   private readonly limitMs: number;
 
@@ -54,7 +55,11 @@ export class ClockAdjuster {
         cause: err,
       });
     }
-    this.opts.logger.info({ offsetMs }, step ? 'stepped the system clock' : 'slewing the system clock');
+    // The first correction and every step are news; routine slews afterwards are not (a node
+    // polls for ever, and its log should not fill with them).
+    const level = step || !this.adjusted ? 'info' : 'debug';
+    this.adjusted = true;
+    this.opts.logger[level]({ offsetMs }, step ? 'stepped the system clock' : 'slewing the system clock');
     return step ? 'stepped' : 'slewed';
   }
 

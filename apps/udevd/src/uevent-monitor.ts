@@ -1,13 +1,17 @@
-// udevd's work for now: read kernel uevents, log them, count them. Device links (/dev/disk/by-*)
-// come with the image. A listener that cannot open (dev mode without the privilege) is reported
+// Reads kernel uevents, logs and counts them, and hands each to udevd's handlers (device links on
+// a node udevd owns). A listener that cannot open (dev mode without the privilege) is reported
 // once and leaves the daemon serving: outside a node there are no devices to manage.
 import type { Logger } from '@talos/log';
-import { UeventListener } from '@talos/sys';
+import { type Uevent, UeventListener } from '@talos/sys';
 
 export interface UeventMonitorOptions {
   logger: Logger;
   /** Opens the kernel uevent listener; replaced in tests. */
   open?: (onOverrun: () => void) => UeventListener;
+  /** Called once the socket is open (coldplug starts then, so no announcement is missed). */
+  onListening?: () => void;
+  /** Handles one event; awaited, so events are handled in the kernel's order. Failures are logged. */
+  onEvent?: (ev: Uevent) => Promise<void>;
 }
 
 export interface UeventStats {
@@ -45,6 +49,7 @@ export class UeventMonitor {
     }
     this.stats.listening = true;
     logger.info('listening to kernel uevents');
+    this.opts.onListening?.();
     try {
       for await (const ev of listener.events(signal)) {
         this.stats.total++;
@@ -54,6 +59,14 @@ export class UeventMonitor {
           { action: ev.action, devpath: ev.devpath, subsystem: ev.subsystem, seqnum: ev.seqnum },
           'uevent',
         );
+        try {
+          await this.opts.onEvent?.(ev);
+        } catch (err) {
+          logger.warn(
+            { devpath: ev.devpath, action: ev.action, err: (err as Error).message },
+            'error handling uevent',
+          );
+        }
       }
     } finally {
       this.stats.listening = false;

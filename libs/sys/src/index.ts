@@ -39,3 +39,25 @@ export {
   type UeventListenerOptions,
 } from './uevent';
 export { stepClock, slewClock } from './clock';
+// networkd's additions (helper netd): changing links/addresses/routes, address bytes, packet sockets.
+export {
+  RTPROT_BOOT,
+  RTPROT_STATIC,
+  RTPROT_DHCP,
+  RT_SCOPE_UNIVERSE,
+  RT_SCOPE_LINK,
+  RT_SCOPE_HOST,
+  type AddressSpec,
+  type RouteSpec,
+} from './netlink/rtnetlink';
+export {
+  parseIP,
+  parseIPv4,
+  parseIPv6,
+  parseCIDR,
+  netmaskToPrefix,
+  ipv4Broadcast,
+  ipv4Network,
+  type CIDR,
+} from './ip-bytes';
+export { PacketSocket, AF_PACKET, ETH_P_IP, BROADCAST_MAC, type Packet } from './packet';

@@ -2,8 +2,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AF_INET, AF_INET6, formatIPv6 } from '../ip';
-import { NLMSG_DONE, NLMSG_ERROR, encodeAttribute, encodeMessage } from './message';
-import { IFF_LOOPBACK, IFF_UP, RT_TABLE_MAIN, RTM_NEWROUTE, RtNetlink, parseRoute } from './rtnetlink';
+import { NLMSG_DONE, NLMSG_ERROR, encodeAttribute, encodeMessage, parseMessages } from './message';
+import {
+  IFF_LOOPBACK,
+  IFF_UP,
+  RT_TABLE_MAIN,
+  RTM_NEWROUTE,
+  RtNetlink,
+  parseAddress,
+  parseRoute,
+} from './rtnetlink';
 import type { Datagram } from './socket';
 
 const SYS_NET = '/sys/class/net';
@@ -149,5 +157,72 @@ describe('RtNetlink reply handling', () => {
       priority: 1024,
       dstLen: 0,
     });
+  });
+});
+
+describe('RtNetlink changes', () => {
+  // Records each request and answers with an acknowledgement carrying `errno` (0: success).
+  function ackingSocket(errno: number, sent: Buffer[]) {
+    return () => {
+      let reply: Buffer | undefined;
+      return {
+        pid: 1234,
+        send: (b: Buffer) => {
+          sent.push(b);
+          const payload = Buffer.alloc(20);
+          payload.writeInt32LE(-errno, 0);
+          reply = encodeMessage({ type: NLMSG_ERROR, flags: 0, seq: b.readUInt32LE(8) }, payload);
+        },
+        receive: async (): Promise<Datagram> => ({ data: reply!, senderPid: 0 }),
+        close: () => undefined,
+      };
+    };
+  }
+
+  it('encodes an address with its broadcast, and a route, as the kernel parses them back', async () => {
+    const sent: Buffer[] = [];
+    const nl = new RtNetlink(ackingSocket(0, sent));
+    await nl.addAddress({ index: 3, address: '10.0.2.15', prefixLen: 24, broadcast: '10.0.2.255' });
+    await nl.addRoute({
+      destination: '0.0.0.0',
+      dstLen: 0,
+      gateway: '10.0.2.2',
+      oif: 3,
+      priority: 1024,
+      protocol: 16,
+    });
+    const [addr, route] = sent.map((b) => parseMessages(b)[0]!);
+    // Requests ask for an acknowledgement and create-or-replace.
+    expect(addr!.type).toBe(20);
+    expect(addr!.flags & 0x505).toBe(0x505);
+    expect(parseAddress(addr!.payload)).toMatchObject({
+      index: 3,
+      address: '10.0.2.15',
+      prefixLen: 24,
+      broadcast: '10.0.2.255',
+    });
+    expect(route!.type).toBe(RTM_NEWROUTE);
+    expect(parseRoute(route!.payload)).toEqual({
+      family: AF_INET,
+      table: RT_TABLE_MAIN,
+      dstLen: 0,
+      srcLen: 0,
+      tos: 0,
+      protocol: 16,
+      scope: 0,
+      type: 1,
+      flags: 0,
+      gateway: '10.0.2.2',
+      oif: 3,
+      priority: 1024,
+    });
+  });
+
+  it('reports the kernel refusing a change with what was asked', async () => {
+    const nl = new RtNetlink(ackingSocket(17, []));
+    await expect(nl.addRoute({ destination: '10.9.0.0', dstLen: 16, oif: 2 })).rejects.toThrow(
+      'adding route 10.9.0.0/16 dev 2: EEXIST (file exists)',
+    );
+    await expect(new RtNetlink(ackingSocket(1, [])).setLinkUp(2)).rejects.toThrow('setting link 2 up: EPERM');
   });
 });

@@ -1,18 +1,21 @@
 // rtnetlink (NETLINK_ROUTE) dumps of links, addresses and routes, parsed from the kernel's own
 // messages: ifinfomsg, ifaddrmsg and rtmsg, each followed by rtattrs.
 import { SyscallError } from '../errno';
-import { AF_UNSPEC, formatIP, formatMAC } from '../ip';
+import { AF_INET, AF_UNSPEC, formatIP, formatMAC } from '../ip';
+import { parseIP } from '../ip-bytes';
 import {
   NLMSG_DONE,
   NLMSG_ERROR,
   NLMSG_NOOP,
   NLMSG_OVERRUN,
+  NLM_F_ACK,
   NLM_F_DUMP,
   NLM_F_REQUEST,
   attributeMap,
   attributeString,
   attributeU32,
   attributeU8,
+  encodeAttribute,
   encodeMessage,
   messageError,
   parseAttributes,
@@ -24,9 +27,14 @@ import { NETLINK_ROUTE, NetlinkSocket } from './socket';
 export const RTM_NEWLINK = 16;
 export const RTM_GETLINK = 18;
 export const RTM_NEWADDR = 20;
+export const RTM_DELADDR = 21;
 export const RTM_GETADDR = 22;
 export const RTM_NEWROUTE = 24;
+export const RTM_DELROUTE = 25;
 export const RTM_GETROUTE = 26;
+
+const NLM_F_REPLACE = 0x100;
+const NLM_F_CREATE = 0x400;
 
 const IFINFOMSG_LEN = 16;
 const IFADDRMSG_LEN = 8;
@@ -63,6 +71,15 @@ export const IFF_LOOPBACK = 0x8;
 export const IFF_POINTOPOINT = 0x10;
 export const IFF_RUNNING = 0x40;
 export const IFF_MULTICAST = 0x1000;
+
+/** Route origins (RTPROT_*), scopes (RT_SCOPE_*) and types (RTN_*) (linux/rtnetlink.h). */
+export const RTPROT_BOOT = 3;
+export const RTPROT_STATIC = 4;
+export const RTPROT_DHCP = 16;
+export const RT_SCOPE_UNIVERSE = 0;
+export const RT_SCOPE_LINK = 253;
+export const RT_SCOPE_HOST = 254;
+export const RTN_UNICAST = 1;
 
 /** Routing tables (linux/rtnetlink.h). */
 export const RT_TABLE_MAIN = 254;
@@ -223,7 +240,34 @@ export function parseRoute(payload: Buffer): Route {
 /** Opens a NETLINK_ROUTE socket; replaced in tests that feed captured messages. */
 export type RouteSocketFactory = () => Pick<NetlinkSocket, 'send' | 'receive' | 'close' | 'pid'>;
 
-/** Reads the kernel's network state over rtnetlink. Each dump uses its own short-lived socket. */
+/** An address to add to or delete from a link. */
+export interface AddressSpec {
+  index: number;
+  /** 'a.b.c.d' or an IPv6 address. */
+  address: string;
+  prefixLen: number;
+  /** IPv4 broadcast; computed by the caller (ipv4Broadcast) when wanted. */
+  broadcast?: string;
+}
+
+/** A route to add or delete (main table unless `table` says otherwise). */
+export interface RouteSpec {
+  family?: number;
+  /** Destination network address; undefined (or dstLen 0) for the default route. */
+  destination?: string;
+  dstLen: number;
+  gateway?: string;
+  oif?: number;
+  priority?: number;
+  prefsrc?: string;
+  /** RTPROT_*; RTPROT_STATIC by default. */
+  protocol?: number;
+  /** RT_SCOPE_*; universe with a gateway, link without one, by default. */
+  scope?: number;
+  table?: number;
+}
+
+/** Reads (dumps) and changes (links up, MTU, addresses, routes) the kernel's network state. */
 export class RtNetlink {
   private seq = Math.floor(Math.random() * 0x7fffffff);
 
@@ -248,6 +292,95 @@ export class RtNetlink {
     req.writeUInt8(family, 0);
     const msgs = await this.dump('routes', RTM_GETROUTE, req, signal);
     return msgs.filter((m) => m.type === RTM_NEWROUTE).map((m) => parseRoute(m.payload));
+  }
+
+  /** Sets a link administratively up (IFF_UP), as `ip link set dev X up`. */
+  async setLinkUp(index: number, signal?: AbortSignal): Promise<void> {
+    const req = Buffer.alloc(IFINFOMSG_LEN);
+    req.writeInt32LE(index, 4);
+    req.writeUInt32LE(IFF_UP, 8); // ifi_flags
+    req.writeUInt32LE(IFF_UP, 12); // ifi_change: only this bit
+    await this.change(`setting link ${index} up`, RTM_NEWLINK, 0, req, signal);
+  }
+
+  async setLinkMtu(index: number, mtu: number, signal?: AbortSignal): Promise<void> {
+    const req = Buffer.alloc(IFINFOMSG_LEN);
+    req.writeInt32LE(index, 4);
+    await this.change(
+      `setting link ${index} mtu ${mtu}`,
+      RTM_NEWLINK,
+      0,
+      Buffer.concat([req, encodeAttribute(IFLA_MTU, u32(mtu))]),
+      signal,
+    );
+  }
+
+  /** Adds an address; an address the link already holds is replaced (lifetimes, broadcast). */
+  async addAddress(spec: AddressSpec, signal?: AbortSignal): Promise<void> {
+    await this.change(
+      `adding address ${spec.address}/${spec.prefixLen} to link ${spec.index}`,
+      RTM_NEWADDR,
+      NLM_F_CREATE | NLM_F_REPLACE,
+      addressMessage(spec),
+      signal,
+    );
+  }
+
+  async deleteAddress(spec: AddressSpec, signal?: AbortSignal): Promise<void> {
+    await this.change(
+      `deleting address ${spec.address}/${spec.prefixLen} from link ${spec.index}`,
+      RTM_DELADDR,
+      0,
+      addressMessage(spec),
+      signal,
+    );
+  }
+
+  /** Adds a route; one with the same destination, metric and table is replaced. */
+  async addRoute(spec: RouteSpec, signal?: AbortSignal): Promise<void> {
+    await this.change(
+      `adding route ${describeRoute(spec)}`,
+      RTM_NEWROUTE,
+      NLM_F_CREATE | NLM_F_REPLACE,
+      routeMessage(spec),
+      signal,
+    );
+  }
+
+  async deleteRoute(spec: RouteSpec, signal?: AbortSignal): Promise<void> {
+    await this.change(`deleting route ${describeRoute(spec)}`, RTM_DELROUTE, 0, routeMessage(spec), signal);
+  }
+
+  /** Sends one change request and waits for the kernel's acknowledgement (or its errno). */
+  private async change(
+    what: string,
+    type: number,
+    flags: number,
+    payload: Buffer,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const seq = (this.seq = (this.seq + 1) & 0x7fffffff);
+    let sock: ReturnType<RouteSocketFactory>;
+    try {
+      sock = this.openSocket();
+    } catch (err) {
+      throw new Error(`error ${what}: ${(err as Error).message}`, { cause: err });
+    }
+    try {
+      sock.send(encodeMessage({ type, flags: NLM_F_REQUEST | NLM_F_ACK | flags, seq }, payload));
+      for (;;) {
+        const { data, senderPid } = await sock.receive(signal);
+        if (senderPid !== 0) continue;
+        for (const msg of parseMessages(data)) {
+          if (msg.seq !== seq || msg.type !== NLMSG_ERROR) continue;
+          const errno = messageError(msg);
+          if (errno !== 0) throw new SyscallError(what, errno);
+          return;
+        }
+      }
+    } finally {
+      sock.close();
+    }
   }
 
   /** Sends a dump request and collects the multipart reply up to NLMSG_DONE. */
@@ -287,4 +420,55 @@ export class RtNetlink {
       sock.close();
     }
   }
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n >>> 0);
+  return b;
+}
+
+function addressMessage(spec: AddressSpec): Buffer {
+  const { family, bytes } = parseIP(spec.address);
+  const head = Buffer.alloc(IFADDRMSG_LEN);
+  head.writeUInt8(family, 0);
+  head.writeUInt8(spec.prefixLen, 1);
+  head.writeUInt32LE(spec.index, 4);
+  const attrs = [encodeAttribute(IFA_LOCAL, bytes), encodeAttribute(IFA_ADDRESS, bytes)];
+  if (spec.broadcast !== undefined && family === AF_INET) {
+    attrs.push(encodeAttribute(IFA_BROADCAST, parseIP(spec.broadcast).bytes));
+  }
+  return Buffer.concat([head, ...attrs]);
+}
+
+function routeMessage(spec: RouteSpec): Buffer {
+  const family =
+    spec.family ??
+    (spec.destination
+      ? parseIP(spec.destination).family
+      : spec.gateway
+        ? parseIP(spec.gateway).family
+        : AF_INET);
+  const table = spec.table ?? RT_TABLE_MAIN;
+  const head = Buffer.alloc(RTMSG_LEN);
+  head.writeUInt8(family, 0);
+  head.writeUInt8(spec.dstLen, 1);
+  head.writeUInt8(table < 256 ? table : 252, 4);
+  head.writeUInt8(spec.protocol ?? RTPROT_STATIC, 5);
+  head.writeUInt8(spec.scope ?? (spec.gateway ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK), 6);
+  head.writeUInt8(RTN_UNICAST, 7);
+  const attrs: Buffer[] = [encodeAttribute(RTA_TABLE, u32(table))];
+  if (spec.destination !== undefined && spec.dstLen > 0) {
+    attrs.push(encodeAttribute(RTA_DST, parseIP(spec.destination).bytes));
+  }
+  if (spec.gateway !== undefined) attrs.push(encodeAttribute(RTA_GATEWAY, parseIP(spec.gateway).bytes));
+  if (spec.oif !== undefined) attrs.push(encodeAttribute(RTA_OIF, u32(spec.oif)));
+  if (spec.priority !== undefined) attrs.push(encodeAttribute(RTA_PRIORITY, u32(spec.priority)));
+  if (spec.prefsrc !== undefined) attrs.push(encodeAttribute(RTA_PREFSRC, parseIP(spec.prefsrc).bytes));
+  return Buffer.concat([head, ...attrs]);
+}
+
+function describeRoute(spec: RouteSpec): string {
+  const dst = spec.dstLen > 0 && spec.destination ? `${spec.destination}/${spec.dstLen}` : 'default';
+  return `${dst}${spec.gateway ? ` via ${spec.gateway}` : ''}${spec.oif !== undefined ? ` dev ${spec.oif}` : ''}`;
 }
