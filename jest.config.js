@@ -3,5 +3,9 @@
 module.exports = {
   ...require('./jest.preset.js'),
   rootDir: __dirname,
-  testMatch: ['<rootDir>/{apps,libs,tools}/*/src/**/*.spec.ts', '<rootDir>/bench/src/**/*.spec.ts'],
+  testMatch: [
+    '<rootDir>/{apps,libs,tools}/*/src/**/*.spec.ts',
+    '<rootDir>/bench/src/**/*.spec.ts',
+    '<rootDir>/image/src/**/*.spec.ts',
+  ],
 };
