@@ -1,7 +1,7 @@
 // Self-signed certificate authorities: the OS, Kubernetes, etcd and aggregator (front-proxy) CAs.
 import { CA_LIFETIME_DAYS } from '@talos/constants';
 import forge from 'node-forge';
-import { generateRsaKeyPair, privateKeyToPem } from './keys';
+import { generateRsaKeyPair, signNatively } from './keys';
 import type { CertificateAndKey } from './types';
 import { randomSerial, subjectAttributes, validityWindow } from './x509-fields';
 
@@ -33,6 +33,6 @@ export function generateCA(opts: CAOptions): CertificateAndKey {
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  return { crt: forge.pki.certificateToPem(cert), key: privateKeyToPem(keys.privateKey) };
+  signNatively(cert, keys.privateKeyPem);
+  return { crt: forge.pki.certificateToPem(cert), key: keys.privateKeyPem };
 }

@@ -1,6 +1,6 @@
 // Keys and certificate signing requests, as a node (apid) or a client sends them to a CA holder.
 import forge from 'node-forge';
-import { generateRsaKeyPair, privateKeyToPem } from './keys';
+import { generateRsaKeyPair } from './keys';
 import { altNames, subjectAttributes } from './x509-fields';
 
 export interface CSROptions {
@@ -27,5 +27,5 @@ export function generateKeyAndCSR(opts: CSROptions): KeyAndCSR {
     ]);
   }
   csr.sign(keys.privateKey, forge.md.sha256.create());
-  return { key: privateKeyToPem(keys.privateKey), csr: forge.pki.certificationRequestToPem(csr) };
+  return { key: keys.privateKeyPem, csr: forge.pki.certificationRequestToPem(csr) };
 }

@@ -6,6 +6,7 @@ export { generateKeyAndCSR, type CSROptions, type KeyAndCSR } from './csr';
 export {
   signCSR,
   issueCertificate,
+  issueCertificateAsync,
   type SignOptions,
   type SignCSROptions,
   type IssueOptions,

@@ -1,6 +1,8 @@
-// RSA key material. node-forge signs X.509 only with RSA, and its pure-JS prime search takes
-// seconds, so keys come from Node's native generator (~100 ms) and are imported into forge.
-import { generateKeyPairSync } from 'node:crypto';
+// RSA key material. node-forge builds the X.509 structures, but its pure-JS RSA is slow (prime
+// search takes seconds, a private-key operation tens of ms, ten times that under emulation), so
+// keys come from Node's native generator and certificates are signed natively.
+import { generateKeyPair, generateKeyPairSync, sign, type RSAKeyPairOptions } from 'node:crypto';
+import { promisify } from 'node:util';
 import forge from 'node-forge';
 
 export const RSA_KEY_BITS = 2048;
@@ -8,16 +10,50 @@ export const RSA_KEY_BITS = 2048;
 export interface ForgeKeyPair {
   privateKey: forge.pki.rsa.PrivateKey;
   publicKey: forge.pki.rsa.PublicKey;
+  /** The private key as generated (PKCS#1 PEM). */
+  privateKeyPem: string;
 }
 
-export function generateRsaKeyPair(bits: number = RSA_KEY_BITS): ForgeKeyPair {
-  const { privateKey } = generateKeyPairSync('rsa', {
+function pemOptions(bits: number): RSAKeyPairOptions<'pem', 'pem'> {
+  return {
     modulusLength: bits,
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-  });
-  const forgeKey = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
-  return { privateKey: forgeKey, publicKey: forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e) };
+  };
+}
+
+function toForge(privateKeyPem: string): ForgeKeyPair {
+  const forgeKey = forge.pki.privateKeyFromPem(privateKeyPem) as forge.pki.rsa.PrivateKey;
+  return {
+    privateKey: forgeKey,
+    publicKey: forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e),
+    privateKeyPem,
+  };
+}
+
+export function generateRsaKeyPair(bits: number = RSA_KEY_BITS): ForgeKeyPair {
+  return toForge(generateKeyPairSync('rsa', pemOptions(bits)).privateKey);
+}
+
+const generateKeyPairAsync = promisify(generateKeyPair);
+
+/** As generateRsaKeyPair, off the event loop (libuv's thread pool): for daemons that keep serving. */
+export async function generateRsaKeyPairAsync(bits: number = RSA_KEY_BITS): Promise<ForgeKeyPair> {
+  const { privateKey } = await generateKeyPairAsync('rsa', pemOptions(bits));
+  return toForge(privateKey);
+}
+
+/** Signs a forge certificate (sha256WithRSAEncryption) with a PEM key, using Node's native RSA. */
+export function signNatively(cert: forge.pki.Certificate, signerKeyPem: string): void {
+  const oid = forge.pki.oids.sha256WithRSAEncryption as string;
+  cert.siginfo.algorithmOid = oid;
+  cert.signatureOid = oid;
+  // getTBSCertificate is part of forge's API, missing from its type definitions.
+  const pki = forge.pki as typeof forge.pki & {
+    getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1;
+  };
+  const tbs = forge.asn1.toDer(pki.getTBSCertificate(cert)).getBytes();
+  cert.signature = sign('sha256', Buffer.from(tbs, 'binary'), signerKeyPem).toString('binary');
 }
 
 /**

@@ -1,6 +1,6 @@
 // Signing leaf certificates with a CA: from a CSR (trustd) or for a fresh key (admin client, self-serve).
 import forge from 'node-forge';
-import { generateRsaKeyPair, parsePrivateKey, privateKeyToPem } from './keys';
+import { generateRsaKeyPair, generateRsaKeyPairAsync, signNatively, type ForgeKeyPair } from './keys';
 import type { CertificateAndKey, CertificateUsage } from './types';
 import { altNames, randomSerial, subjectAttributes, validityWindow } from './x509-fields';
 
@@ -31,7 +31,6 @@ function signLeaf(ca: SigningCA, req: LeafRequest, opts: SignOptions): string {
   if (!(opts.validityHours > 0))
     throw new Error(`validity must be positive, got ${opts.validityHours} hours`);
   const caCert = forge.pki.certificateFromPem(ca.crt);
-  const caKey = parsePrivateKey(ca.key);
   const cert = forge.pki.createCertificate();
   cert.publicKey = req.publicKey;
   cert.serialNumber = randomSerial();
@@ -54,7 +53,7 @@ function signLeaf(ca: SigningCA, req: LeafRequest, opts: SignOptions): string {
   ];
   if (req.altNames.length > 0) extensions.push({ name: 'subjectAltName', altNames: req.altNames });
   cert.setExtensions(extensions);
-  cert.sign(caKey, forge.md.sha256.create());
+  signNatively(cert, ca.key);
   return forge.pki.certificateToPem(cert);
 }
 
@@ -123,7 +122,15 @@ export function signCSR(ca: SigningCA, csrPem: string, opts: SignCSROptions): st
 
 /** Generates a key and a certificate for it, signed by the CA. */
 export function issueCertificate(ca: SigningCA, opts: IssueOptions): CertificateAndKey {
-  const keys = generateRsaKeyPair();
+  return issueFor(ca, generateRsaKeyPair(), opts);
+}
+
+/** As issueCertificate, generating the key off the event loop. */
+export async function issueCertificateAsync(ca: SigningCA, opts: IssueOptions): Promise<CertificateAndKey> {
+  return issueFor(ca, await generateRsaKeyPairAsync(), opts);
+}
+
+function issueFor(ca: SigningCA, keys: ForgeKeyPair, opts: IssueOptions): CertificateAndKey {
   const crt = signLeaf(
     ca,
     {
@@ -133,5 +140,5 @@ export function issueCertificate(ca: SigningCA, opts: IssueOptions): Certificate
     },
     opts,
   );
-  return { crt, key: privateKeyToPem(keys.privateKey) };
+  return { crt, key: keys.privateKeyPem };
 }

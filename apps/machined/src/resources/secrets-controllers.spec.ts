@@ -161,8 +161,7 @@ describe('secrets controllers', () => {
       SECRETS_NAMESPACE,
       EtcdSecretsKind.type,
       ETCD_SECRETS_ID,
-      (r) =>
-        r !== undefined && sans((r.spec as EtcdCertsSpec).etcdPeer.crt).includes('10.5.0.9') ? r : undefined,
+      (r) => r !== undefined && sans((r.spec as EtcdCertsSpec).etcdPeer.crt).includes('10.5.0.9'),
     );
     expect(next!.metadata.version).toBeGreaterThan(first.metadata.version);
   });

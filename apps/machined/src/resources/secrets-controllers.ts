@@ -1,12 +1,12 @@
 // The `secrets` namespace, as Talos v0.9's secrets controllers fill it: RootController copies the
 // root secrets out of the MachineConfig (the OS CA on every node; etcd's and Kubernetes' CAs and
 // keys on control planes), EtcdController and KubernetesController issue this node's certificates
-// from them. Issuing costs a key generation each, so a controller re-issues only when what the
-// certificates say (CA, names) changed.
+// from them once the node has addresses. Issuing costs a key generation each (generated off the
+// event loop), so a controller re-issues only when what the certificates say (CA, names) changed.
 import { isIP } from 'node:net';
 import { clusterNetwork, decodePEM, isControlPlane, parseConfig, type MachineConfig } from '@talos/config';
 import { NODE_CERT_LIFETIME_HOURS } from '@talos/constants';
-import { issueCertificate } from '@talos/pki';
+import { issueCertificateAsync } from '@talos/pki';
 import type { Controller, ControllerState } from '@talos/resources';
 import {
   CONFIG_NAMESPACE,
@@ -128,9 +128,12 @@ export function rootSecretsController(): Controller {
 }
 
 /** This node's names for its certificates: hostname, addresses (without prefix), loopback. */
-async function nodeNames(state: ControllerState): Promise<{ hostname: string; ips: string[] }> {
+async function nodeNames(state: ControllerState): Promise<{ hostname: string; ips: string[] } | undefined> {
   const hostname = (await state.find(HostnameKind.pointer(HOSTNAME_ID)))?.spec.hostname ?? 'localhost';
   const addresses = (await state.find(NodeAddressKind.pointer(NODE_ADDRESS_ID)))?.spec.addresses ?? [];
+  // Until the network is up the node has no names worth a certificate: issuing now would only
+  // mean issuing again in a moment (each certificate costs a key generation).
+  if (addresses.length === 0) return undefined;
   const ips = [...new Set([...addresses.map((a) => a.split('/')[0] ?? ''), '127.0.0.1', '::1'])].filter(
     Boolean,
   );
@@ -159,7 +162,9 @@ export function etcdSecretsController(): Controller {
         await state.tidyOutputs(SECRETS_NAMESPACE, EtcdSecretsKind.type, []);
         return;
       }
-      const { hostname, ips } = await nodeNames(state);
+      const names = await nodeNames(state);
+      if (!names) return;
+      const { hostname, ips } = names;
       const key = JSON.stringify([ca.crt, hostname, ips]);
       if (key === issuedFor && (await state.find(EtcdSecretsKind.pointer(ETCD_SECRETS_ID)))) return;
       const common = {
@@ -168,9 +173,9 @@ export function etcdSecretsController(): Controller {
         dnsNames: [hostname, 'localhost'],
       };
       const spec = {
-        etcdPeer: issueCertificate(ca, { ...common, commonName: hostname, usage: 'both' }),
-        etcdClient: issueCertificate(ca, { ...common, commonName: hostname, usage: 'both' }),
-        etcdApiServer: issueCertificate(ca, {
+        etcdPeer: await issueCertificateAsync(ca, { ...common, commonName: hostname, usage: 'both' }),
+        etcdClient: await issueCertificateAsync(ca, { ...common, commonName: hostname, usage: 'both' }),
+        etcdApiServer: await issueCertificateAsync(ca, {
           validityHours: NODE_CERT_LIFETIME_HOURS,
           commonName: 'kube-apiserver',
           usage: 'client',
@@ -221,25 +226,26 @@ export function kubernetesSecretsController(): Controller {
         return;
       }
       const node = await nodeNames(state);
+      if (!node) return;
       const names = apiServerNames(root, node);
       const key = JSON.stringify([root.ca.crt, root.aggregatorCA.crt, names]);
       if (key === issuedFor && (await state.find(KubernetesSecretsKind.pointer(KUBERNETES_SECRETS_ID))))
         return;
       const validityHours = NODE_CERT_LIFETIME_HOURS;
       const spec = {
-        apiServer: issueCertificate(root.ca, {
+        apiServer: await issueCertificateAsync(root.ca, {
           validityHours,
           commonName: 'kube-apiserver',
           usage: 'server',
           ...names,
         }),
-        apiServerKubeletClient: issueCertificate(root.ca, {
+        apiServerKubeletClient: await issueCertificateAsync(root.ca, {
           validityHours,
           commonName: 'apiserver-kubelet-client',
           organization: ['system:masters'],
           usage: 'client',
         }),
-        frontProxy: issueCertificate(root.aggregatorCA, {
+        frontProxy: await issueCertificateAsync(root.aggregatorCA, {
           validityHours,
           commonName: 'front-proxy-client',
           usage: 'client',
