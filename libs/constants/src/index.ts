@@ -133,7 +133,12 @@ export const NTP_ADJUST_LIMIT_MS = 128;
 export const SERVICE_EVENTS_KEPT = 64;
 export const HEALTH_INITIAL_DELAY_MS = 1000;
 export const HEALTH_PERIOD_MS = 5000;
-export const HEALTH_TIMEOUT_MS = 500;
+/**
+ * Talos gives a check 500 ms; a node under software emulation (QEMU TCG) or a loaded CI host
+ * answers a local health call in more than that while it is busy booting, and a check that flaps
+ * holds back every service that depends on it.
+ */
+export const HEALTH_TIMEOUT_MS = 2000;
 export const SERVICE_LOG_BUFFER_BYTES = 1024 * 1024;
 
 /** Certificates. */
@@ -426,7 +431,7 @@ export const SYSTEM_ETC_HOSTS = 'hosts';
 export const SYSTEM_ETC_RESOLV_CONF = 'resolv.conf';
 export const SYSTEM_ETC_HOSTNAME = 'hostname';
 /** Kernel modules machined loads after the initramfs's (a missing one is logged, not fatal). */
-export const MACHINED_KERNEL_MODULES: readonly string[] = ['overlay', 'br_netfilter'];
+export const MACHINED_KERNEL_MODULES: readonly string[] = ['overlay', 'br_netfilter', 'xfs'];
 /** machined refuses to boot without the required kernel arguments: it says why, waits this long, powers off. */
 export const REFUSE_BOOT_POWER_OFF_DELAY_MS = 10_000;
 /** Fetching the config named by talos.config=: per attempt, attempts, first back-off (doubling, capped). */
@@ -499,3 +504,59 @@ export const DHCP_DEFAULT_ROUTE_METRIC = 1024;
 export const METAL_LISTEN_ADDRESS = '0.0.0.0';
 /** Where machined's progress lines go on a metal node (the kernel prints them on console=ttyS0). */
 export const METAL_CONSOLE_PATH = KMSG_PATH;
+/** The filesystem label of the disk-backed /var (Talos's EPHEMERAL partition; here a whole disk). */
+export const EPHEMERAL_LABEL = 'EPHEMERAL';
+/** mkfs.xfs in the image (xfsprogs): formats a blank install disk as EPHEMERAL on first boot. */
+export const MKFS_XFS_PATH = '/usr/sbin/mkfs.xfs';
+/** Where the kernel lists block devices (one folder per disk, its partitions inside). */
+export const SYS_BLOCK_PATH = '/sys/block';
+/** PATH for a metal node's processes: the kernel starts init without one, and containerd finds its shim and runc through it. */
+export const METAL_PATH = '/usr/sbin:/usr/bin:/sbin:/bin';
+
+// ---- containerd (helper): the system services as containers in containerd's `system` namespace. ----
+
+/** containerd's persistent root on a node (content, snapshots, metadata), on the EPHEMERAL /var. */
+export const CONTAINERD_ROOT = '/var/lib/containerd';
+/** The system containerd's config.toml, written by machined into its run dir (also its state dir). */
+export const CONTAINERD_CONFIG_FILE = 'config.toml';
+/** Under the containerd run dir: the FIFOs machined reads each container's stdout/stderr from. */
+export const CONTAINERD_FIFO_SUBDIR = 'fifo';
+/**
+ * The system containers' root: a read-only bind of the image's `/` (runc cannot pivot_root into
+ * the root it runs on; EBUSY).
+ */
+export const SYSTEM_CONTAINER_ROOTFS = '/run/talos/rootfs';
+/** The cgroup parent of the system containers (`<parent>/<service>`). */
+export const SYSTEM_CONTAINER_CGROUP_PARENT = '/system';
+/** The runc v2 shim keeps runc's state here, one directory per namespace (fixed in containerd 1.6). */
+export const RUNC_SHIM_STATE_ROOT = '/run/containerd/runc';
+/** containerd's runtime for the system containers. */
+export const CONTAINERD_RUNTIME = 'io.containerd.runc.v2';
+/** How long machined waits for the system containerd's Version RPC per health probe / at start. */
+export const CONTAINERD_DIAL_TIMEOUT_MS = 2_000;
+
+const MiB = 1024 * 1024;
+/** Hard memory limit of each system container (node daemons with DAEMON_V8_FLAGS stay well below). */
+export const DAEMON_MEMORY_LIMIT_BYTES: Readonly<Record<Exclude<Daemon, 'machined'>, number>> = {
+  apid: 256 * MiB,
+  routerd: 192 * MiB,
+  trustd: 128 * MiB,
+  networkd: 128 * MiB,
+  timed: 96 * MiB,
+  udevd: 128 * MiB,
+};
+/**
+ * Linux capabilities each system container keeps (all others dropped). networkd configures links,
+ * routes and addresses (NET_ADMIN), sends DHCP over packet sockets (NET_RAW) and sets the node's
+ * hostname in the host's UTS namespace (SYS_ADMIN); timed sets the clock (SYS_TIME). udevd runs as
+ * uid 0 on root-owned /dev, /sys and uevent netlink (which the kernel lets anyone receive), so it
+ * needs none; apid (50000), trustd (50001) and routerd (a unix socket) bind no privileged port.
+ */
+export const DAEMON_CAPABILITIES: Readonly<Record<Exclude<Daemon, 'machined'>, readonly string[]>> = {
+  apid: [],
+  routerd: [],
+  trustd: [],
+  networkd: ['CAP_NET_ADMIN', 'CAP_NET_RAW', 'CAP_SYS_ADMIN'],
+  timed: ['CAP_SYS_TIME'],
+  udevd: [],
+};

@@ -1,9 +1,11 @@
 // The launcher: one detached process per QEMU node, as Talos's qemu-launch. It serves the node's
 // machine config over HTTP on the host's loopback (the guest reaches it as SLIRP_HOST_ADDRESS and
 // fetches it at every boot through `talos.config=`), runs QEMU, and ends when QEMU ends. The URL
-// carries a random token: the port is open to every local user, the config holds the cluster's keys.
+// carries a random token (in the query, which machined leaves out of its logs): the port is open to
+// every local user, and the config holds the cluster's keys.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import { timingSafeEqual } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KERNEL_ARG_CONFIG, QEMU_BINARY, SLIRP_HOST_ADDRESS } from '@talos/constants';
@@ -28,15 +30,27 @@ export function readLaunchSpec(file: string): LaunchSpec {
   }
 }
 
-/** Serves `configFile` at /<token>/config.yaml, read at each request (apply-config may change it). */
+const CONFIG_PATH = '/config.yaml';
+
+function tokenMatches(given: string | null, token: string): boolean {
+  if (given === null || given.length !== token.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+}
+
+/** Serves `configFile` at /config.yaml?token=<token>, read at each request (it may change). */
 export function startConfigServer(
   configFile: string,
   token: string,
   log: (line: string) => void,
 ): Promise<http.Server> {
   const server = http.createServer((req, res) => {
-    if (req.method !== 'GET' || req.url !== `/${token}/config.yaml`) {
-      log(`config server: refused ${req.method} (wrong path)`);
+    const url = new URL(req.url ?? '/', 'http://config');
+    if (
+      req.method !== 'GET' ||
+      url.pathname !== CONFIG_PATH ||
+      !tokenMatches(url.searchParams.get('token'), token)
+    ) {
+      log(`config server: refused ${req.method} ${url.pathname} (wrong path or token)`);
       res.writeHead(404).end();
       return;
     }
@@ -57,7 +71,7 @@ export function startConfigServer(
 }
 
 export function configUrl(port: number, token: string): string {
-  return `http://${SLIRP_HOST_ADDRESS}:${port}/${token}/config.yaml`;
+  return `http://${SLIRP_HOST_ADDRESS}:${port}${CONFIG_PATH}?token=${token}`;
 }
 
 /** Runs the node until QEMU exits; SIGTERM/SIGINT stop QEMU. Resolves with QEMU's exit code. */

@@ -105,6 +105,8 @@ export class QemuProvisioner extends Provisioner {
     const configFile = path.join(root, 'config.yaml');
     await writeSecretFile(configFile, serializeConfig(generated.init));
     const consoleLog = path.join(stateDir, `${name}.console.log`);
+    // The kernel prints its command line, config URL and token included: the log is the operator's only.
+    fs.writeFileSync(consoleLog, '', { mode: 0o600 });
     const spec: LaunchSpec = {
       node: {
         kernel,

@@ -74,17 +74,21 @@ describe('config server', () => {
     const lines: string[] = [];
     server = await startConfigServer(file, 'abc123', (l) => lines.push(l));
     const { port } = server.address() as AddressInfo;
-    expect(await get(port, '/abc123/config.yaml')).toEqual({ status: 200, body: 'version: v1alpha1\n' });
+    expect(await get(port, '/config.yaml?token=abc123')).toEqual({
+      status: 200,
+      body: 'version: v1alpha1\n',
+    });
     expect((await get(port, '/config.yaml')).status).toBe(404);
-    expect((await get(port, '/abc124/config.yaml')).status).toBe(404);
+    expect((await get(port, '/config.yaml?token=abc124')).status).toBe(404);
+    expect((await get(port, '/other?token=abc123')).status).toBe(404);
     // Read at each request: a config changed on the host is what the next boot gets.
     fs.writeFileSync(file, 'version: v1alpha1\nmachine: {}\n');
-    expect((await get(port, '/abc123/config.yaml')).body).toContain('machine: {}');
+    expect((await get(port, '/config.yaml?token=abc123')).body).toContain('machine: {}');
     expect(lines.join('\n')).not.toContain('abc123');
   });
 
   it('gives the guest a URL on the slirp host address', () => {
-    expect(configUrl(8080, 'tok')).toBe('http://10.0.2.2:8080/tok/config.yaml');
+    expect(configUrl(8080, 'tok')).toBe('http://10.0.2.2:8080/config.yaml?token=tok');
   });
 });
 
