@@ -63,7 +63,9 @@ class ConsoleWatch {
 async function pssBytes(client: Client, pid: number): Promise<number> {
   let text = '';
   try {
-    for await (const part of client.read(`/proc/${pid}/smaps_rollup`, { signal: AbortSignal.timeout(5000) })) {
+    for await (const part of client.read(`/proc/${pid}/smaps_rollup`, {
+      signal: AbortSignal.timeout(5000),
+    })) {
       if (part.message.bytes) text += Buffer.from(part.message.bytes).toString();
     }
   } catch {

@@ -1,4 +1,6 @@
-// machined (dev mode): supervises the node's daemons as child processes and serves the machine API.
+// machined: as PID 1 of a node (metal), it sets the node up and runs the daemons as containers
+// (init/metal-main.ts); otherwise (dev mode) it supervises them as child processes. Both serve the
+// machine API.
 import { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -14,6 +16,10 @@ interface Flags {
   address: string;
   config?: string;
   hostname?: string;
+  metal?: boolean;
+  cmdline?: string;
+  console?: string;
+  refuseDelay?: string;
 }
 
 /** machined's own output goes to stdout and to its log buffer (`talosctl logs machined`). */
@@ -33,10 +39,31 @@ async function main(): Promise<void> {
     .option('--address <ip>', "the node's IP address (children listen on it)", '127.0.0.1')
     .option('--config <file>', 'machine configuration (default: <root>/system/state/config.yaml)')
     .option('--hostname <name>', "the node's hostname (default: from the config, else the host's)")
+    .option('--metal', 'run as the init of a node (implied when PID 1; tests: PID 1 of a pid namespace)')
+    .option('--cmdline <file>', 'metal: the kernel command line file (default /proc/cmdline)')
+    .option('--console <device>', 'metal: where progress lines go (default /dev/kmsg)')
+    .option('--refuse-delay <ms>', 'metal: wait before powering off when the kernel arguments are refused')
     .parse()
     .opts<Flags>();
 
   const root = path.resolve(flags.root);
+  if (process.pid === 1 || flags.metal) {
+    // Metal mode signals every process and calls reboot(2): never anywhere but as an init.
+    if (process.pid !== 1) {
+      process.stderr.write('machined: --metal needs PID 1 (run it under unshare --pid --fork)\n');
+      process.exit(2);
+    }
+    const { runMetal } = await import('./init/metal-main');
+    await runMetal({
+      root,
+      cmdline: flags.cmdline,
+      console: flags.console,
+      refuseDelay: flags.refuseDelay,
+      bundleDir: process.env[BUNDLE_DIR_ENV],
+    });
+    return;
+  }
+
   const machinedLog = new LogBuffer();
   const logger = createLogger({ name: 'machined', destination: teeToStdout(machinedLog) });
   const configPath = flags.config ?? new NodePaths(root).configFile;

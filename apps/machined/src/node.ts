@@ -1,5 +1,6 @@
-// A dev-mode node as machined runs it: event bus, supervisor, resources, machine API and the boot sequence,
-// wired together. main.ts only parses flags and handles signals; tests build a MachineNode directly.
+// A node as machined runs it (dev mode: daemons as child processes; metal: machined is PID 1):
+// event bus, supervisor, resources, machine API and the boot sequence, wired together. main.ts
+// only parses flags and handles signals; tests build a MachineNode directly.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { osCA, type MachineConfig } from '@talos/config';
@@ -9,7 +10,7 @@ import { stringify } from 'yaml';
 import { startMachineServer, type MachineServer } from './api/machine-server';
 import { Sequencer } from './boot/sequencer';
 import { ConfigApplier } from './config/config-applier';
-import { devServices } from './dev/dev-services';
+import { devServices, type DevServicesOptions } from './dev/dev-services';
 import { MachineEventBus } from './events/machine-event-bus';
 import { NodeFiles } from './host/files';
 import type { HealthSettings } from './system/health';
@@ -41,9 +42,24 @@ export interface MachineNodeOptions {
   backoff?: BackoffOptions;
   /** The kernel log device (tests point it elsewhere). */
   kmsgPath?: string;
-  /** Called once a Shutdown request has stopped the services (main exits). */
+  /** Called once a Shutdown request has stopped the services (main exits; metal: powers off). */
   onShutdown?: () => void;
+  /**
+   * `dev` (default): daemons are child processes, Reboot restarts them and machined stays.
+   * `metal`: machined is PID 1; Reboot stops every service, then calls `onReboot` (reboot(2)).
+   */
+  mode?: NodeMode;
+  /** Metal mode: called once a Reboot request has stopped the services. */
+  onReboot?: () => void;
 }
+
+export type NodeMode = 'dev' | 'metal';
+
+/** Version's platform, as Talos reports it: a process node is a container, a metal node is metal. */
+const PLATFORMS: Record<NodeMode, { name: string; mode: string }> = {
+  dev: { name: 'process', mode: 'container' },
+  metal: { name: 'metal', mode: 'metal' },
+};
 
 /** Node's `process.arch` as Go's GOARCH, which Talos clients expect in Version. */
 function goArch(arch: string): string {
@@ -126,9 +142,11 @@ export class MachineNode {
         os: process.platform,
         arch: goArch(process.arch),
       },
-      platform: { name: 'process', mode: 'container' },
+      platform: PLATFORMS[this.opts.mode ?? 'dev'],
       kmsgPath: this.opts.kmsgPath,
-      reboot: () => void this.reboot(),
+      containerdSocket: this.paths.socket('containerd'),
+      reboot: () =>
+        void (this.opts.mode === 'metal' ? this.stop().then(() => this.opts.onReboot?.()) : this.reboot()),
       shutdown: () => void this.stop().then(() => this.opts.onShutdown?.()),
       applyConfiguration: async (req) => {
         const { outcome, config } = await this.configApplier.apply(req);
@@ -160,7 +178,12 @@ export class MachineNode {
   }
 
   private devServices(): ServiceDefinition[] {
-    return devServices({
+    return devServices(this.serviceOptions());
+  }
+
+  /** What the service lists (dev-mode and metal) are built from. */
+  serviceOptions(): DevServicesOptions {
+    return {
       root: this.opts.root,
       address: this.opts.address,
       configPath: this.opts.configPath,
@@ -170,6 +193,6 @@ export class MachineNode {
       machinedLog: this.opts.machinedLog,
       health: this.opts.health,
       backoff: this.opts.backoff,
-    });
+    };
   }
 }

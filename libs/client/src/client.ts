@@ -125,6 +125,17 @@ export class Client {
     return this.unary(services.machine.MachineService.Mounts, empty(), opts);
   }
 
+  containers(
+    req: machine.ContainersRequest.$Properties,
+    opts?: RequestOptions,
+  ): Promise<NodePart<machine.IContainer>[]> {
+    return this.unary(
+      services.machine.MachineService.Containers,
+      machine.ContainersRequest.create(req),
+      opts,
+    );
+  }
+
   serviceList(opts?: RequestOptions): Promise<NodePart<machine.IServiceList>[]> {
     return this.unary(services.machine.MachineService.ServiceList, empty(), opts);
   }

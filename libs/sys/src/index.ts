@@ -61,3 +61,13 @@ export {
   type CIDR,
 } from './ip-bytes';
 export { PacketSocket, AF_PACKET, ETH_P_IP, BROADCAST_MAC, type Packet } from './packet';
+// machined as PID 1 (helper pid1): kernel modules.
+export {
+  loadModule,
+  moduleLoadOrder,
+  moduleName,
+  parseModulesDep,
+  MODULES_ROOT,
+  type ModuleEntry,
+  type LoadModuleOptions,
+} from './modules';

@@ -35,6 +35,13 @@ interface Bindings {
   adjtime: Fn;
   mkfifo: Fn;
   sethostname: Fn;
+  // pid1 (helper)
+  mount: Fn;
+  umount2: Fn;
+  reboot: Fn;
+  sync: Fn;
+  waitpid: Fn;
+  finit_module: Fn;
 }
 
 let bound: Bindings | undefined;
@@ -64,6 +71,15 @@ function bindings(): Bindings {
     adjtime: lib.func('adjtime', 'int', [koffi.pointer(timeval), koffi.out(koffi.pointer(timeval))]),
     mkfifo: lib.func('int mkfifo(const char *path, uint32_t mode)'),
     sethostname: lib.func('int sethostname(const char *name, size_t len)'),
+    // pid1 (helper)
+    mount: lib.func(
+      'int mount(const char *source, const char *target, const char *fstype, unsigned long flags, const char *data)',
+    ),
+    umount2: lib.func('int umount2(const char *target, int flags)'),
+    reboot: lib.func('int reboot(int cmd)'),
+    sync: lib.func('void sync()'),
+    waitpid: lib.func('int waitpid(int pid, _Out_ int *status, int options)'),
+    finit_module: lib.func('long syscall(long nr, ...)'),
   };
   return bound;
 }
@@ -157,4 +173,76 @@ export function mkfifo(path: string, mode = 0o600): void {
 export function sethostname(name: string): void {
   const bytes = Buffer.from(name);
   check('sethostname', bindings().sethostname(bytes.toString(), bytes.length));
+}
+
+// pid1 (helper): what machined needs as PID 1 — mounts, power, reaping, kernel modules.
+
+/** mount(2) flags (linux/mount.h). */
+export const MS_RDONLY = 1;
+export const MS_NOSUID = 2;
+export const MS_NODEV = 4;
+export const MS_NOEXEC = 8;
+export const MS_REMOUNT = 32;
+export const MS_NOATIME = 1024;
+export const MS_BIND = 4096;
+export const MS_MOVE = 8192;
+export const MS_REC = 16384;
+export const MS_PRIVATE = 1 << 18;
+export const MS_RELATIME = 1 << 21;
+/** umount2(2) flags. */
+export const MNT_FORCE = 1;
+export const MNT_DETACH = 2;
+/** reboot(2) commands (linux/reboot.h). */
+export const LINUX_REBOOT_CMD_RESTART = 0x01234567;
+export const LINUX_REBOOT_CMD_POWER_OFF = 0x4321fedc;
+export const LINUX_REBOOT_CMD_HALT = 0xcdef0123;
+/** Ctrl-alt-del sends SIGINT to init instead of rebooting at once. */
+export const LINUX_REBOOT_CMD_CAD_OFF = 0;
+/** waitpid(2) options. */
+export const WNOHANG = 1;
+/** x86_64 system call number of finit_module (glibc has no wrapper). */
+const SYS_FINIT_MODULE = 313;
+
+/** Mounts `source` on `target`; `fstype` and `data` may be empty (bind, remount, move). */
+export function mount(source: string, target: string, fstype: string, flags: number, data = ''): void {
+  check(
+    `mount ${target}`,
+    bindings().mount(source, target, fstype === '' ? null : fstype, flags, data === '' ? null : data),
+  );
+}
+
+export function umount2(target: string, flags = 0): void {
+  check(`unmount ${target}`, bindings().umount2(target, flags));
+}
+
+/**
+ * reboot(2). Inside a pid namespace other than the first, RESTART and POWER_OFF end the namespace
+ * (its init is killed) instead of the machine.
+ */
+export function reboot(cmd: number): void {
+  check('reboot', bindings().reboot(cmd | 0));
+}
+
+/** Flushes every filesystem's dirty data to disk. */
+export function sync(): void {
+  bindings().sync();
+}
+
+/**
+ * waitpid(pid, WNOHANG by default): the pid reaped (0 when it has not exited yet) and its raw wait
+ * status.
+ */
+export function waitpid(pid: number, options = WNOHANG): { pid: number; status: number } {
+  const status = [0];
+  const reaped = check(`waitpid ${pid}`, bindings().waitpid(pid, status, options));
+  return { pid: reaped, status: status[0] ?? 0 };
+}
+
+/** Loads a kernel module from an open .ko file. */
+export function finitModule(fd: number, params = '', name = `fd ${fd}`): void {
+  if (process.arch !== 'x64') throw new Error(`finit_module ${name}: not supported on ${process.arch}`);
+  check(
+    `finit_module ${name}`,
+    bindings().finit_module(SYS_FINIT_MODULE, 'int', fd, 'const char *', params, 'int', 0),
+  );
 }

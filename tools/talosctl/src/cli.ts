@@ -32,6 +32,7 @@ export type TalosApi = Pick<
   | 'memory'
   | 'processes'
   | 'mounts'
+  | 'containers'
   | 'serviceList'
   | 'serviceStart'
   | 'serviceStop'

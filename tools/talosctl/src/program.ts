@@ -6,6 +6,7 @@ import { addGlobalOptions, CliDeps, CliRun, messageOf } from './cli';
 import { registerApplyConfig } from './commands/apply-config';
 import { registerCluster } from './commands/cluster';
 import { registerConfig } from './commands/config';
+import { registerContainers } from './commands/containers';
 import { registerEvents } from './commands/events';
 import { registerGen } from './commands/gen';
 import { registerGet } from './commands/get';
@@ -40,6 +41,7 @@ export function buildProgram(run: CliRun): Command {
     registerMemory,
     registerProcesses,
     registerMounts,
+    registerContainers,
     registerRead,
     registerService,
     registerLogs,

@@ -5,6 +5,16 @@ import * as path from 'node:path';
 import { clients, machine, unpackEvent, type MachineServiceClient } from '@talos/api';
 import type { MachineConfig } from '@talos/config';
 import { VERSION } from '@talos/constants';
+import {
+  ContainerdClient,
+  bindReadOnly,
+  purgeNamespace,
+  removeCgroup,
+  removeRuncState,
+  startContainerd,
+  systemContainerSpec,
+  unbind,
+} from '@talos/containerd';
 import { silentLogger } from '@talos/log';
 import { MachineNode } from '../node';
 import { grpcHealthCheck } from '../system/grpc-health';
@@ -348,6 +358,75 @@ describe('machine API', () => {
       expect(seq).toEqual(['reboot:start', 'reboot:stop', 'boot:start', 'boot:stop']);
     });
     expect(node.supervisor.get('machined').state).toBe('Running');
+  });
+
+  it('answers Containers with UNAVAILABLE while containerd is not running (dev mode)', async () => {
+    await expect(unary(client, client.Containers, {})).rejects.toMatchObject({
+      code: grpc.status.UNAVAILABLE,
+      details: `containerd is not running: ${node.paths.socket('containerd')}`,
+    });
+  });
+
+  const describeRoot = process.getuid?.() === 0 ? describe : describe.skip;
+  describeRoot('Containers with a real containerd (root)', () => {
+    const namespace = `talos-api-${process.pid}`;
+    let dir: string;
+    let ctr: ContainerdClient | undefined;
+    let stopContainerd: (() => Promise<void>) | undefined;
+    let rootfs: string | undefined;
+
+    beforeAll(async () => {
+      dir = await mkdtemp(path.join(os.tmpdir(), 'machined-api-ctrd-'));
+      const containerd = await startContainerd(dir, { socket: node.paths.socket('containerd') });
+      stopContainerd = () => containerd.stop();
+      ctr = new ContainerdClient({ socket: containerd.socket, namespace });
+      rootfs = path.join(dir, 'rootfs');
+      await mkdir(rootfs);
+      bindReadOnly('/', rootfs);
+      const spec = (id: string) =>
+        systemContainerSpec({
+          id,
+          rootfs: rootfs!,
+          args: [process.execPath, '-e', 'setInterval(() => {}, 1000)'],
+          cgroupParent: `/${namespace}`,
+        });
+      await ctr.createContainer({ id: 'sleeper', spec: spec('sleeper'), image: 'talos/sleeper' });
+      await ctr.createTask({ containerId: 'sleeper' });
+      await ctr.startTask('sleeper');
+      await ctr.createContainer({ id: 'idle', spec: spec('idle') });
+    }, 30_000);
+
+    afterAll(async () => {
+      if (ctr) await purgeNamespace(ctr).catch(() => undefined);
+      ctr?.close();
+      await stopContainerd?.();
+      if (rootfs) unbind(rootfs);
+      await removeCgroup(namespace);
+      await removeRuncState(namespace);
+      await rm(dir, { recursive: true, force: true });
+    }, 30_000);
+
+    it('lists the containers of the namespace asked for, with their tasks', async () => {
+      const res = await unary(client, client.Containers, { namespace });
+      const task = await ctr!.getTask('sleeper');
+      expect(res.messages[0]!.containers).toEqual([
+        expect.objectContaining({ namespace, id: 'idle', image: '', pid: 0, status: 'UNKNOWN' }),
+        expect.objectContaining({
+          namespace,
+          id: 'sleeper',
+          image: 'talos/sleeper',
+          pid: task.pid,
+          status: 'RUNNING',
+        }),
+      ]);
+    });
+
+    it('lists the system namespace by default and k8s.io for the CRI driver', async () => {
+      const sys = await unary(client, client.Containers, {});
+      expect(sys.messages[0]!.containers ?? []).toEqual([]);
+      const k8s = await unary(client, client.Containers, { driver: 1 });
+      expect(k8s.messages[0]!.containers ?? []).toEqual([]);
+    });
   });
 
   it('shuts down: services stop, then the shutdown hook runs', async () => {

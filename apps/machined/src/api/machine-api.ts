@@ -3,9 +3,11 @@
 // Methods not listed here answer UNIMPLEMENTED by name (see machine-server.ts).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { machine, packEvent, type MachineServiceHandlers } from '@talos/api';
+import { common, machine, packEvent, type MachineServiceHandlers } from '@talos/api';
 import type * as grpc from '@grpc/grpc-js';
 import { RpcError, Status } from '@talos/rpc';
+import { ContainerdClient, ContainerdError } from '@talos/containerd';
+import { K8S_CONTAINERD_NAMESPACE } from '@talos/constants';
 import type { ApplyOutcome, ApplyRequest } from '../config/config-applier';
 import type { MachineEvent } from '../events/machine-event-bus';
 import type { MachineEventBus } from '../events/machine-event-bus';
@@ -43,6 +45,8 @@ export interface MachineApiDeps {
   applyConfiguration: (req: ApplyRequest) => Promise<{ outcome: ApplyOutcome }>;
   procDir?: string;
   kmsgPath?: string;
+  /** The system containerd's socket (Containers); dev mode has none running there. */
+  containerdSocket?: string;
 }
 
 type Unary<Res> = grpc.sendUnaryData<Res>;
@@ -121,6 +125,11 @@ export function machineHandlers(deps: MachineApiDeps): Partial<MachineServiceHan
   };
 
   return {
+    Containers: (call, cb) =>
+      reply(cb, async () => ({
+        messages: [{ containers: await listContainers(deps.containerdSocket, call.request) }],
+      })),
+
     Version: (_call, cb) =>
       reply(cb, async () => ({ messages: [{ version: deps.version, platform: deps.platform }] })),
 
@@ -257,5 +266,44 @@ async function* abortable<T>(source: AsyncIterable<T>, signal: AbortSignal): Asy
   for await (const item of source) {
     if (signal.aborted) return;
     yield item;
+  }
+}
+
+/**
+ * Containers and their tasks in the request's namespace (system by default; k8s.io for the CRI
+ * driver, as `talosctl containers -k` asks).
+ */
+async function listContainers(
+  socket: string | undefined,
+  req: machine.ContainersRequest,
+): Promise<machine.ContainerInfo.$Properties[]> {
+  const namespace =
+    req.namespace ||
+    (req.driver === common.ContainerDriver.CRI ? K8S_CONTAINERD_NAMESPACE : SYSTEM_NAMESPACE);
+  if (!socket) throw new RpcError(Status.UNAVAILABLE, 'containerd is not running: no containerd socket');
+  const client = new ContainerdClient({ socket, namespace, timeoutMs: 5000 });
+  try {
+    const [containers, tasks] = await Promise.all([client.listContainers(), client.listTasks()]);
+    const byId = new Map(tasks.map((t) => [t.containerId, t]));
+    return containers
+      .map((c) => {
+        const task = byId.get(c.id);
+        return {
+          namespace,
+          id: c.id,
+          name: c.id,
+          image: c.image,
+          pid: task?.pid ?? 0,
+          // A container without a task was never started (or its task is gone).
+          status: task?.status ?? 'UNKNOWN',
+        };
+      })
+      .sort((a, b) => a.id.localeCompare(b.id));
+  } catch (err) {
+    if (err instanceof ContainerdError && err.code === Status.UNAVAILABLE)
+      throw new RpcError(Status.UNAVAILABLE, `containerd is not running: ${socket}`);
+    throw err;
+  } finally {
+    client.close();
   }
 }

@@ -1,9 +1,9 @@
 // The services of a node in dev mode: machined itself plus one child process per daemon, started
 // from the daemon bundles that sit beside machined's own. Which daemon waits for which, and which
-// flags each gets, is data here.
+// flags each gets, is data in daemon-table.ts (shared with the image's containers).
 import { mkdir } from 'node:fs/promises';
 import { isControlPlane, type MachineType } from '@talos/config';
-import { DAEMON_V8_FLAGS, type Daemon, NodePaths, TRUSTD_PORT, daemonBundle } from '@talos/constants';
+import { NodePaths, TRUSTD_PORT } from '@talos/constants';
 import { grpcHealthCheck } from '../system/grpc-health';
 import type { HealthCheck, HealthSettings } from '../system/health';
 import { InProcessRunner } from '../system/in-process-runner';
@@ -12,37 +12,7 @@ import { ProcessRunner } from '../system/process-runner';
 import { RestartingRunner, type BackoffOptions } from '../system/restarting-runner';
 import type { ServiceDefinition } from '../system/service';
 import { tlsHealthCheck } from '../system/tls-health';
-
-type DaemonFlag = 'address' | 'config';
-
-interface DaemonSpec {
-  dependsOn(controlPlane: boolean): string[];
-  /** Flags besides --root. */
-  flags: DaemonFlag[];
-  /** grpc: the standard health service on its unix socket; tls: its TLS port shows our OS CA. */
-  health?: 'grpc' | 'tls';
-  controlPlaneOnly?: boolean;
-}
-
-const DAEMON_SPECS: Readonly<Record<string, DaemonSpec>> = {
-  udevd: { dependsOn: () => [], flags: [], health: 'grpc' },
-  routerd: { dependsOn: () => ['machined'], flags: [], health: 'grpc' },
-  networkd: { dependsOn: () => ['machined'], flags: ['config'], health: 'grpc' },
-  timed: { dependsOn: () => ['networkd'], flags: ['config'], health: 'grpc' },
-  // trustd serves only TCP with TLS, no unix socket.
-  trustd: {
-    dependsOn: () => ['machined'],
-    flags: ['address', 'config'],
-    health: 'tls',
-    controlPlaneOnly: true,
-  },
-  // Workers have no trustd of their own: their apid asks a control plane's.
-  apid: {
-    dependsOn: (cp) => (cp ? ['routerd', 'trustd'] : ['routerd']),
-    flags: ['address', 'config'],
-    health: 'grpc',
-  },
-};
+import { daemonArgs, nodeDaemons } from './daemon-table';
 
 export interface DevServicesOptions {
   root: string;
@@ -66,47 +36,54 @@ export function devServices(opts: DevServicesOptions): ServiceDefinition[] {
   const paths = new NodePaths(opts.root);
   const controlPlane = isControlPlane(opts.machineType);
 
-  const machined: ServiceDefinition = {
+  const daemons = nodeDaemons(opts.machineType).map(([daemon, spec]): ServiceDefinition => {
+    const log = new LogBuffer();
+    const args = daemonArgs(daemon, {
+      node: opts.nodeExecutable ?? process.execPath,
+      bundleDir: opts.bundleDir,
+      root: opts.root,
+      address: opts.address,
+      configPath: opts.configPath,
+    });
+    return {
+      id: daemon,
+      dependsOn: spec.dependsOn(controlPlane),
+      pre: async () => {
+        await mkdir(paths.runDir(daemon), { recursive: true });
+      },
+      runner: () =>
+        new RestartingRunner(
+          new ProcessRunner({ args, env: opts.env, cwd: opts.root, log, graceMs: opts.stopGraceMs }),
+          { policy: 'forever', backoff: opts.backoff },
+        ),
+      health: spec.health ? daemonHealth(opts, spec.health, daemon) : undefined,
+      log,
+    };
+  });
+
+  return [machinedService(opts), ...daemons];
+}
+
+/** machined itself: runs in-process, the API cannot start, stop or restart it. */
+export function machinedService(opts: DevServicesOptions): ServiceDefinition {
+  return {
     id: 'machined',
     runner: () => new InProcessRunner('machined'),
-    health: { check: grpcHealthCheck(paths.socket('machined')), settings: opts.health },
+    health: { check: grpcHealthCheck(new NodePaths(opts.root).socket('machined')), settings: opts.health },
     api: { start: false, stop: false, restart: false },
     log: opts.machinedLog,
   };
+}
 
-  const healthCheck = (kind: 'grpc' | 'tls', daemon: string): HealthCheck =>
+/** A daemon's health check: grpc on its unix socket, or trustd's TLS port showing our OS CA. */
+export function daemonHealth(
+  opts: DevServicesOptions,
+  kind: 'grpc' | 'tls',
+  daemon: string,
+): NonNullable<ServiceDefinition['health']> {
+  const check: HealthCheck =
     kind === 'tls'
       ? tlsHealthCheck(opts.address, TRUSTD_PORT, opts.osCA)
-      : grpcHealthCheck(paths.socket(daemon));
-
-  const daemons = Object.entries(DAEMON_SPECS)
-    .filter(([, spec]) => controlPlane || !spec.controlPlaneOnly)
-    .map(([daemon, spec]): ServiceDefinition => {
-      const log = new LogBuffer();
-      const args = [
-        opts.nodeExecutable ?? process.execPath,
-        ...DAEMON_V8_FLAGS[daemon as Daemon],
-        daemonBundle(daemon, opts.bundleDir),
-        '--root',
-        opts.root,
-      ];
-      if (spec.flags.includes('address')) args.push('--address', opts.address);
-      if (spec.flags.includes('config')) args.push('--config', opts.configPath);
-      return {
-        id: daemon,
-        dependsOn: spec.dependsOn(controlPlane),
-        pre: async () => {
-          await mkdir(paths.runDir(daemon), { recursive: true });
-        },
-        runner: () =>
-          new RestartingRunner(
-            new ProcessRunner({ args, env: opts.env, cwd: opts.root, log, graceMs: opts.stopGraceMs }),
-            { policy: 'forever', backoff: opts.backoff },
-          ),
-        health: spec.health ? { check: healthCheck(spec.health, daemon), settings: opts.health } : undefined,
-        log,
-      };
-    });
-
-  return [machined, ...daemons];
+      : grpcHealthCheck(new NodePaths(opts.root).socket(daemon));
+  return { check, settings: opts.health };
 }

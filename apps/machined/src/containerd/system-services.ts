@@ -1,0 +1,147 @@
+// The services of a node booted from the image: machined, the system containerd, and each daemon
+// as a container in containerd's `system` namespace (the same table and dependencies as dev mode,
+// plus containerd).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ContainerdClient, containerdConfig, bindReadOnly } from '@talos/containerd';
+import {
+  CONTAINERD_CONFIG_FILE,
+  CONTAINERD_DIAL_TIMEOUT_MS,
+  CONTAINERD_FIFO_SUBDIR,
+  CONTAINERD_ROOT,
+  IMAGE_CONTAINERD,
+  NodePaths,
+  SYSTEM_CONTAINER_ROOTFS,
+  SYSTEM_CONTAINERD_NAMESPACE,
+} from '@talos/constants';
+import { isControlPlane } from '@talos/config';
+import { daemonHealth, machinedService, type DevServicesOptions } from '../dev/dev-services';
+import { nodeDaemons } from '../dev/daemon-table';
+import { LogBuffer } from '../system/log-buffer';
+import { ProcessRunner } from '../system/process-runner';
+import { RestartingRunner } from '../system/restarting-runner';
+import type { ServiceDefinition } from '../system/service';
+import { ContainerdRunner } from './containerd-runner';
+import { daemonContainerDirs, daemonContainerSpec } from './daemon-container';
+
+export type SystemServicesOptions = DevServicesOptions & {
+  /** containerd's gRPC socket; default NodePaths(root).socket('containerd'). */
+  containerdSocket?: string;
+  /** containerd's persistent root; default CONTAINERD_ROOT under root. */
+  containerdRoot?: string;
+  /** The containerd binary; default IMAGE_CONTAINERD. */
+  containerdBinary?: string;
+  /** The containers' root on the host; default SYSTEM_CONTAINER_ROOTFS under root. */
+  containerRootfs?: string;
+  /** What containerRootfs binds read-only (the image's root); default `/`. */
+  imageRoot?: string;
+  /** node and the daemon bundles as the containers see them; defaults: the image's. */
+  containerNode?: string;
+  containerBundleDir?: string;
+  containerEnv?: Record<string, string>;
+  /** containerd namespace of the daemons; default SYSTEM_CONTAINERD_NAMESPACE. */
+  containerdNamespace?: string;
+  /** cgroup parent of the containers; default SYSTEM_CONTAINER_CGROUP_PARENT. */
+  cgroupParent?: string;
+};
+
+export function systemServices(opts: SystemServicesOptions): ServiceDefinition[] {
+  const paths = new NodePaths(opts.root);
+  const controlPlane = isControlPlane(opts.machineType);
+  const socket = opts.containerdSocket ?? paths.socket('containerd');
+  const runDir = path.dirname(socket);
+  const rootfs = opts.containerRootfs ?? paths.resolve(SYSTEM_CONTAINER_ROOTFS);
+  let client: ContainerdClient | undefined;
+  const containerd = (): ContainerdClient =>
+    (client ??= new ContainerdClient({
+      socket,
+      namespace: opts.containerdNamespace ?? SYSTEM_CONTAINERD_NAMESPACE,
+    }));
+
+  const containerdLog = new LogBuffer();
+  const configFile = path.join(runDir, CONTAINERD_CONFIG_FILE);
+  const containerdService: ServiceDefinition = {
+    id: 'containerd',
+    pre: async () => {
+      const root = opts.containerdRoot ?? paths.resolve(CONTAINERD_ROOT);
+      await mkdir(root, { recursive: true, mode: 0o711 });
+      await mkdir(runDir, { recursive: true, mode: 0o711 });
+      await writeFile(configFile, containerdConfig({ root, state: runDir, socket }));
+      await ensureReadOnlyBind(opts.imageRoot ?? '/', rootfs);
+    },
+    runner: () =>
+      new RestartingRunner(
+        new ProcessRunner({
+          args: [opts.containerdBinary ?? IMAGE_CONTAINERD, '--config', configFile],
+          env: opts.env,
+          log: containerdLog,
+          graceMs: opts.stopGraceMs,
+        }),
+        { policy: 'forever', backoff: opts.backoff },
+      ),
+    health: {
+      check: async () => {
+        // A short-lived client: a probe must not wait on a reconnecting shared channel.
+        const probe = new ContainerdClient({
+          socket,
+          namespace: 'default',
+          timeoutMs: CONTAINERD_DIAL_TIMEOUT_MS,
+        });
+        try {
+          await probe.getVersion();
+        } finally {
+          probe.close();
+        }
+      },
+      settings: opts.health,
+    },
+    log: containerdLog,
+  };
+
+  const daemons = nodeDaemons(opts.machineType).map(([daemon, spec]): ServiceDefinition => {
+    const log = new LogBuffer();
+    return {
+      id: daemon,
+      dependsOn: ['containerd', ...spec.dependsOn(controlPlane)],
+      pre: async () => {
+        for (const { dir, mode } of daemonContainerDirs(daemon, opts.root))
+          await mkdir(dir, { recursive: true, mode });
+      },
+      runner: () =>
+        new RestartingRunner(
+          new ContainerdRunner({
+            client: containerd(),
+            id: daemon,
+            log,
+            fifoDir: path.join(runDir, CONTAINERD_FIFO_SUBDIR),
+            graceMs: opts.stopGraceMs,
+            spec: () =>
+              daemonContainerSpec(daemon, {
+                root: opts.root,
+                rootfs,
+                address: opts.address,
+                configPath: opts.configPath,
+                node: opts.containerNode,
+                bundleDir: opts.containerBundleDir,
+                env: opts.containerEnv,
+                cgroupParent: opts.cgroupParent,
+              }),
+          }),
+          { policy: 'forever', backoff: opts.backoff },
+        ),
+      health: spec.health ? daemonHealth(opts, spec.health, daemon) : undefined,
+      log,
+    };
+  });
+
+  return [machinedService(opts), containerdService, ...daemons];
+}
+
+/** Binds `source` read-only at `target` unless something is mounted there already. */
+async function ensureReadOnlyBind(source: string, target: string): Promise<void> {
+  await mkdir(target, { recursive: true });
+  const mountinfo = await readFile('/proc/self/mountinfo', 'utf8');
+  // Field 5 is the mount point (spaces escaped as \040).
+  const mounted = mountinfo.split('\n').some((line) => line.split(' ')[4]?.replace(/\\040/g, ' ') === target);
+  if (!mounted) bindReadOnly(source, target);
+}

@@ -1,0 +1,62 @@
+// The node daemons machined supervises, as data shared by dev mode (child processes) and the image
+// (containers): which daemon waits for which, which flags it gets, how its health is checked.
+import { isControlPlane, type MachineType } from '@talos/config';
+import { DAEMON_V8_FLAGS, type Daemon, daemonBundle } from '@talos/constants';
+
+export type DaemonFlag = 'address' | 'config';
+
+export interface DaemonSpec {
+  dependsOn(controlPlane: boolean): string[];
+  /** Flags besides --root. */
+  flags: DaemonFlag[];
+  /** grpc: the standard health service on its unix socket; tls: its TLS port shows our OS CA. */
+  health?: 'grpc' | 'tls';
+  controlPlaneOnly?: boolean;
+}
+
+export type NodeDaemon = Exclude<Daemon, 'machined'>;
+
+export const DAEMON_SPECS: Readonly<Record<NodeDaemon, DaemonSpec>> = {
+  udevd: { dependsOn: () => [], flags: [], health: 'grpc' },
+  routerd: { dependsOn: () => ['machined'], flags: [], health: 'grpc' },
+  networkd: { dependsOn: () => ['machined'], flags: ['config'], health: 'grpc' },
+  timed: { dependsOn: () => ['networkd'], flags: ['config'], health: 'grpc' },
+  // trustd serves only TCP with TLS, no unix socket.
+  trustd: {
+    dependsOn: () => ['machined'],
+    flags: ['address', 'config'],
+    health: 'tls',
+    controlPlaneOnly: true,
+  },
+  // Workers have no trustd of their own: their apid asks a control plane's.
+  apid: {
+    dependsOn: (cp) => (cp ? ['routerd', 'trustd'] : ['routerd']),
+    flags: ['address', 'config'],
+    health: 'grpc',
+  },
+};
+
+/** The daemons a node of this type runs, in table order. */
+export function nodeDaemons(machineType: MachineType): [NodeDaemon, DaemonSpec][] {
+  const controlPlane = isControlPlane(machineType);
+  return (Object.entries(DAEMON_SPECS) as [NodeDaemon, DaemonSpec][]).filter(
+    ([, spec]) => controlPlane || !spec.controlPlaneOnly,
+  );
+}
+
+export interface DaemonArgsOptions {
+  node: string;
+  bundleDir: string;
+  root: string;
+  address: string;
+  configPath: string;
+}
+
+/** argv of a daemon: node, its V8 flags, its bundle, --root and the flags its spec lists. */
+export function daemonArgs(daemon: NodeDaemon, o: DaemonArgsOptions): string[] {
+  const spec = DAEMON_SPECS[daemon];
+  const args = [o.node, ...DAEMON_V8_FLAGS[daemon], daemonBundle(daemon, o.bundleDir), '--root', o.root];
+  if (spec.flags.includes('address')) args.push('--address', o.address);
+  if (spec.flags.includes('config')) args.push('--config', o.configPath);
+  return args;
+}

@@ -1,0 +1,129 @@
+// The machine config named by `talos.config=<URL>`: fetched over HTTP(S) with a timeout per attempt
+// and retries with back-off (the network may still be coming up), then validated. The URL may carry
+// a token (user info or query): logs show only its origin and path.
+import {
+  CONFIG_FETCH_ATTEMPTS,
+  CONFIG_FETCH_BACKOFF_MAX_MS,
+  CONFIG_FETCH_BACKOFF_MS,
+  CONFIG_FETCH_TIMEOUT_MS,
+} from '@talos/constants';
+import { parseConfig, type MachineConfig } from '@talos/config';
+import type { Logger } from '@talos/log';
+import YAML from 'yaml';
+
+export interface FetchConfigOptions {
+  logger: Logger;
+  timeoutMs?: number;
+  attempts?: number;
+  backoffMs?: number;
+  backoffMaxMs?: number;
+  /** Waits between attempts (tests pass a quicker one). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  signal?: AbortSignal;
+}
+
+export interface FetchedConfig {
+  config: MachineConfig;
+  /** The text as served: stored as is. */
+  text: string;
+}
+
+/** A config that was served but is not valid: fetching it again will not help. */
+export class InvalidConfigError extends Error {
+  override name = 'InvalidConfigError';
+}
+
+/** The URL without user info and query values: safe to log. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}${u.search ? '?…' : ''}`;
+  } catch {
+    return '<invalid url>';
+  }
+}
+
+/** Downloads and validates the config; throws once every attempt failed or the config is invalid. */
+export async function fetchConfig(url: string, opts: FetchConfigOptions): Promise<FetchedConfig> {
+  const safe = redactUrl(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InvalidConfigError(`error fetching machine config: invalid URL in talos.config`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new InvalidConfigError(
+      `error fetching machine config from ${safe}: unsupported scheme ${parsed.protocol}`,
+    );
+  }
+  const attempts = opts.attempts ?? CONFIG_FETCH_ATTEMPTS;
+  const sleep = opts.sleep ?? defaultSleep;
+  let backoff = opts.backoffMs ?? CONFIG_FETCH_BACKOFF_MS;
+  let lastError = '';
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    opts.signal?.throwIfAborted();
+    opts.logger.info({ url: safe, attempt }, `fetching machine config from ${safe}`);
+    try {
+      const text = await download(url, opts.timeoutMs ?? CONFIG_FETCH_TIMEOUT_MS, opts.signal);
+      return { config: validate(text, safe), text };
+    } catch (err) {
+      if (err instanceof InvalidConfigError) throw err;
+      lastError = (err as Error).message;
+      opts.logger.warn({ url: safe, attempt }, `error fetching machine config from ${safe}: ${lastError}`);
+    }
+    if (attempt < attempts) {
+      await sleep(backoff, opts.signal);
+      backoff = Math.min(backoff * 2, opts.backoffMaxMs ?? CONFIG_FETCH_BACKOFF_MAX_MS);
+    }
+  }
+  throw new Error(`error fetching machine config from ${safe}: ${lastError} (after ${attempts} attempts)`);
+}
+
+async function download(url: string, timeoutMs: number, signal?: AbortSignal): Promise<string> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  try {
+    const res = await fetch(url, { signal: combined, redirect: 'follow' });
+    if (!res.ok) {
+      // The body is not needed; drop it so the connection is freed.
+      await res.body?.cancel().catch(() => undefined);
+      throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
+    }
+    return await res.text();
+  } catch (err) {
+    if (timeout.aborted) throw new Error(`timed out after ${timeoutMs} ms`);
+    const cause = (err as { cause?: { message?: string } }).cause?.message;
+    throw new Error(cause ? `${(err as Error).message}: ${cause}` : (err as Error).message);
+  }
+}
+
+function validate(text: string, safeUrl: string): MachineConfig {
+  // Syntax errors are reported with their line: the operator edits the file served at the URL.
+  const doc = YAML.parseDocument(text, { prettyErrors: true });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    // With prettyErrors the first line ends "at line L, column C:" (the excerpt follows).
+    const message = (syntax.message.split('\n')[0] ?? '').replace(/:$/, '');
+    throw new InvalidConfigError(`invalid machine config from ${safeUrl}: ${message}`);
+  }
+  try {
+    return parseConfig(text);
+  } catch (err) {
+    throw new InvalidConfigError(`machine config from ${safeUrl}: ${(err as Error).message}`);
+  }
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason as Error);
+      },
+      { once: true },
+    );
+  });
+}

@@ -1,0 +1,221 @@
+// machined as PID 1: what it does between the initramfs's exec and a running node, in order —
+// kernel argument check, mounts, /system files, sysctls, ctrl-alt-del, kernel modules, the machine
+// config, then the MachineNode with the metal service list. It also owns the way down: signals and
+// the API's Reboot/Shutdown end in powerDown.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  KERNEL_ARG_CONFIG,
+  KERNEL_MODULES_DIR,
+  MACHINED_KERNEL_MODULES,
+  NodePaths,
+  PROC_PATH,
+  REFUSE_BOOT_POWER_OFF_DELAY_MS,
+} from '@talos/constants';
+import { installConfig } from '@talos/config';
+import { BOOT_SYSCTLS, KernelCmdline, requiredArgumentsProblem, sysctlWrites } from '@talos/kernel';
+import type { Logger } from '@talos/log';
+import { loadModule, syscalls } from '@talos/sys';
+import { MachineNode, type MachineNodeOptions } from '../node';
+import type { LogBuffer } from '../system/log-buffer';
+import type { ServiceDefinition } from '../system/service';
+import { bootConfig, type BootConfigOptions } from './boot-config';
+import type { DiscoveryNetwork } from './discovery-network';
+import { ephemeralDevice } from './ephemeral';
+import { BASE_MOUNTS, ETC_BIND_MOUNTS, MountedTable, varMount } from './mount-table';
+import { powerDown, type PowerAction } from './power';
+import { Reaper } from './reaper';
+import { writeSystemFiles } from './system-files';
+
+export interface MetalBootOptions {
+  /** `/` on a node; a temporary folder in tests (every mount and file goes under it). */
+  root: string;
+  address: string;
+  logger: Logger;
+  machinedLog: LogBuffer;
+  bundleDir: string;
+  /** The kernel command line (/proc/cmdline on a node; a stand-in in tests). */
+  cmdline: () => string;
+  /** The metal service list (containerd and the system containers). */
+  services: (node: MachineNode) => ServiceDefinition[];
+  refuseDelayMs?: number;
+  /** reboot(2); replaced only to observe it. */
+  reboot?: (cmd: number) => void;
+  fetch?: BootConfigOptions['fetch'];
+  /** Brings the network up while the config is fetched over HTTP (networkd as a child process). */
+  discoveryNetwork?: () => DiscoveryNetwork;
+  /**
+   * Replaces the disks searched for EPHEMERAL (default: every disk in /sys/block) and the disk
+   * formatted when blank (default: the config's install disk). Tests pass their loop devices, or
+   * none, so that a test never looks at the host's disks.
+   */
+  ephemeral?: { candidates: string[]; installDisk?: string };
+  /** Extra MachineNode options (tests: health, backoff). */
+  node?: Partial<MachineNodeOptions>;
+}
+
+export class MetalBoot {
+  readonly paths: NodePaths;
+  readonly mounts: MountedTable;
+  readonly reaper: Reaper;
+  node: MachineNode | undefined;
+  private down: Promise<void> | undefined;
+  private readonly logger: Logger;
+
+  constructor(private readonly opts: MetalBootOptions) {
+    this.paths = new NodePaths(opts.root);
+    this.logger = opts.logger;
+    this.mounts = new MountedTable(opts.root, opts.logger);
+    this.reaper = new Reaper({ logger: opts.logger });
+  }
+
+  /**
+   * Boots the node. Resolves once the API is served and the services are starting, or when the
+   * node cannot boot (refused, or no config: then it waits for a signal).
+   */
+  async boot(): Promise<void> {
+    this.reaper.start();
+    this.handleSignals();
+
+    const cmdline = KernelCmdline.parse(this.opts.cmdline());
+    const problem = requiredArgumentsProblem(cmdline);
+    if (problem) {
+      const delay = this.opts.refuseDelayMs ?? REFUSE_BOOT_POWER_OFF_DELAY_MS;
+      this.logger.fatal(`refusing to boot: ${problem}; powering off in ${Math.round(delay / 1000)} s`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      await this.powerDown('poweroff');
+      return;
+    }
+
+    this.mounts.apply(BASE_MOUNTS);
+    writeSystemFiles(this.paths, '');
+    this.mounts.apply(ETC_BIND_MOUNTS);
+    this.applySysctls();
+    this.disableCtrlAltDel();
+    this.loadModules();
+
+    const url = cmdline.get(KERNEL_ARG_CONFIG) ?? '';
+    const discovery = /^https?:\/\//.test(url) ? this.opts.discoveryNetwork?.() : undefined;
+    let found: Awaited<ReturnType<typeof bootConfig>>;
+    try {
+      found = await bootConfig({ cmdline, paths: this.paths, logger: this.logger, fetch: this.opts.fetch });
+    } finally {
+      await discovery?.stop();
+    }
+    // A signal while the config was fetched: the node is going down, do not start it.
+    if (this.down) return;
+    await this.mountVar(found ? installConfig(found.config).disk : undefined);
+    if (!found) {
+      this.logger.error('no machine config: pass talos.config=<url> on the kernel command line');
+      return;
+    }
+
+    const hostname = found.config.machine.network?.hostname;
+    if (hostname) this.setHostname(hostname);
+
+    this.node = new MachineNode({
+      ...this.opts.node,
+      root: this.opts.root,
+      address: this.opts.address,
+      configPath: this.paths.configFile,
+      config: found.config,
+      configText: found.text,
+      bundleDir: this.opts.bundleDir,
+      machinedLog: this.opts.machinedLog,
+      logger: this.logger,
+      services: this.opts.services,
+      mode: 'metal',
+      onReboot: () => void this.powerDown('reboot'),
+      onShutdown: () => void this.powerDown('poweroff'),
+    });
+    this.logger.info('starting services');
+    await this.node.start();
+  }
+
+  /** Stops the services (reverse dependency order), then kills, unmounts, syncs and reboots. Once. */
+  powerDown(action: PowerAction): Promise<void> {
+    this.down ??= (async () => {
+      this.logger.info(`${action === 'reboot' ? 'reboot' : 'shutdown'}: stopping services`);
+      await this.node
+        ?.stop()
+        .catch((err: Error) => this.logger.error(`error stopping services: ${err.message}`));
+      await powerDown(action, { logger: this.logger, mounts: this.mounts, reboot: this.opts.reboot });
+    })();
+    return this.down;
+  }
+
+  // SIGTERM, and SIGINT (what ctrl-alt-del becomes once CAD is off), shut the node down.
+  private handleSignals(): void {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.on(signal, () => {
+        this.logger.info(`${signal}: shutting down`);
+        void this.powerDown('poweroff');
+      });
+    }
+  }
+
+  /** /var on the EPHEMERAL disk (formatting a blank install disk first), else tmpfs. */
+  private async mountVar(installDisk: string | undefined): Promise<void> {
+    const { ephemeral } = this.opts;
+    const device = await ephemeralDevice({
+      logger: this.logger,
+      installDisk: ephemeral ? ephemeral.installDisk : installDisk,
+      candidates: ephemeral?.candidates,
+    });
+    if (device) {
+      try {
+        this.mounts.apply([varMount(device)]);
+        return;
+      } catch (err) {
+        this.logger.error(`${(err as Error).message}: /var stays on tmpfs`);
+      }
+    }
+    this.mounts.apply([varMount()]);
+  }
+
+  private applySysctls(): void {
+    // Under the node root, so that a test's temporary root never touches the host's kernel.
+    const procRoot = path.join(this.opts.root, PROC_PATH);
+    let applied = 0;
+    for (const { path: file, value } of sysctlWrites(BOOT_SYSCTLS, procRoot)) {
+      try {
+        fs.writeFileSync(file, value);
+        applied++;
+      } catch (err) {
+        this.logger.warn(`error setting sysctl ${path.relative(procRoot, file)}: ${(err as Error).message}`);
+      }
+    }
+    this.logger.info(`applied ${applied} of ${BOOT_SYSCTLS.length} sysctls`);
+  }
+
+  private disableCtrlAltDel(): void {
+    try {
+      syscalls.reboot(syscalls.LINUX_REBOOT_CMD_CAD_OFF);
+    } catch (err) {
+      // Inside a pid namespace (tests) the kernel refuses CAD_OFF with EINVAL.
+      this.logger.warn(`error turning ctrl-alt-del into SIGINT: ${(err as Error).message}`);
+    }
+  }
+
+  private loadModules(): void {
+    const modulesRoot = path.join(this.opts.root, KERNEL_MODULES_DIR);
+    for (const name of MACHINED_KERNEL_MODULES) {
+      try {
+        const loaded = loadModule(name, undefined, { modulesRoot });
+        if (loaded.length > 0) this.logger.info(`loaded kernel modules ${loaded.join(', ')}`);
+      } catch (err) {
+        this.logger.warn((err as Error).message);
+      }
+    }
+  }
+
+  private setHostname(hostname: string): void {
+    try {
+      syscalls.sethostname(hostname);
+      writeSystemFiles(this.paths, hostname);
+      this.logger.info(`hostname set to ${hostname}`);
+    } catch (err) {
+      this.logger.error(`error setting hostname: ${(err as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,330 @@
+// machined's PID-1 duties, run for real: a bundled fixture is the init of a new pid namespace with
+// its own mount (and UTS) namespace, so reaping, mounts and reboot(2) act on that namespace only.
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateConfigs, parseConfig, serializeConfig } from '@talos/config';
+import { DEFAULT_KERNEL_CMDLINE } from '@talos/kernel';
+import { bundleDaemon, type DaemonBundle } from '@talos/testing';
+
+const WORKSPACE = path.resolve(__dirname, '..', '..', '..', '..');
+const isRoot = process.getuid?.() === 0;
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+let dir: string;
+let fixture: string;
+
+/** Runs the fixture as PID 1 under unshare; resolves when the namespace's init is gone. */
+function asInit(args: string[], timeoutMs = 20_000, entry = fixture): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      'unshare',
+      [
+        '--pid',
+        '--fork',
+        '--mount',
+        '--mount-proc',
+        '--uts',
+        '--propagation',
+        'private',
+        process.execPath,
+        entry,
+        ...args,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NODE_PATH: path.join(WORKSPACE, 'node_modules') },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`fixture ${args[0]} timed out; stderr: ${stderr}`));
+    }, timeoutMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+function lastReport<T>(run: Run): T {
+  const lines = run.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{"') && !l.includes('"level"'));
+  if (lines.length === 0) throw new Error(`no report; stderr: ${run.stderr}`);
+  return JSON.parse(lines[lines.length - 1]!) as T;
+}
+
+(isRoot ? describe : describe.skip)('machined as PID 1 (pid namespace)', () => {
+  beforeAll(async () => {
+    const { build } = await import('esbuild');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pid1-'));
+    // The layout of dist/: grpc-health-check and @grpc/reflection read <bundle>/../../proto.
+    fixture = path.join(dir, 'apps', 'fixture', 'main.js');
+    const protoDir = path.join(dir, 'proto');
+    fs.cpSync(path.join(WORKSPACE, 'node_modules/grpc-health-check/proto'), protoDir, { recursive: true });
+    fs.cpSync(
+      path.join(WORKSPACE, 'node_modules/@grpc/reflection/build/proto/grpc'),
+      path.join(protoDir, 'grpc'),
+      { recursive: true },
+    );
+    await build({
+      entryPoints: [path.join(__dirname, 'testdata', 'pid1-fixture.ts')],
+      outfile: fixture,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      tsconfig: path.join(WORKSPACE, 'tsconfig.base.json'),
+      external: ['koffi'],
+      logLevel: 'error',
+    });
+  }, 60_000);
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reaps orphans without stealing the exit status of its own children', async () => {
+    const run = await asInit(['reap']);
+    const r = lastReport<{
+      pid: number;
+      scanned: number;
+      blockedCodes: unknown;
+      codes: (number | string)[];
+      zombies: number[];
+      reaped: number;
+    }>(run);
+    expect(r.pid).toBe(1);
+    expect(r.scanned).toBe(5);
+    expect(r.blockedCodes).toEqual([7, 7, 7, 7, 7]);
+    expect(r.codes).toEqual([...Array(10).fill(0), ...Array(10).fill(7), 'SIGTERM']);
+    expect(r.zombies).toEqual([]);
+    // The five blocked shells left one orphan each, the ten others two.
+    expect(r.reaped).toBe(25);
+    expect(run.code).toBe(0);
+  }, 30_000);
+
+  it('applies the mount table in order and unmounts it in reverse, detaching a busy mount', async () => {
+    const root = fs.mkdtempSync(path.join(dir, 'root-'));
+    const run = await asInit(['mounts', root]);
+    const r = lastReport<{
+      before: { target: string; fstype: string; options: string }[];
+      hosts: string;
+      failed: string[];
+      after: unknown[];
+    }>(run);
+    expect(r.before.map((m) => [m.target, m.fstype])).toEqual([
+      ['/dev/pts', 'devpts'],
+      ['/dev/shm', 'tmpfs'],
+      ['/run', 'tmpfs'],
+      ['/tmp', 'tmpfs'],
+      ['/sys/fs/cgroup', 'cgroup2'],
+      ['/system', 'tmpfs'],
+      ['/etc/hosts', 'tmpfs'],
+      ['/etc/resolv.conf', 'tmpfs'],
+      ['/var', 'tmpfs'],
+    ]);
+    expect(r.before.find((m) => m.target === '/tmp')?.options).toMatch(/nosuid,nodev/);
+    expect(r.hosts).toContain('127.0.1.1\tnode-1');
+    expect(r.failed).toEqual([]);
+    expect(r.after).toEqual([]);
+    expect(run.stderr).toContain('/tmp is busy: detached it');
+    // Nothing was mounted in the test's own namespace.
+    expect(fs.readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(root);
+  }, 30_000);
+
+  it('reboot(POWER_OFF) ends the pid namespace: its init is killed with SIGINT', async () => {
+    const run = await asInit(['poweroff']);
+    expect(lastReport<{ pid: number }>(run)).toEqual({ pid: 1 });
+    expect(run.stdout).not.toContain('survived');
+    expect(run.signal).toBe('SIGINT');
+  }, 30_000);
+
+  it('refuses to boot without slab_nomerge and pti=on, says why, and powers off', async () => {
+    const root = fs.mkdtempSync(path.join(dir, 'root-'));
+    const cmdline = path.join(dir, 'cmdline');
+    fs.writeFileSync(cmdline, 'console=ttyS0 pti=off init_on_alloc=1\n');
+    const started = Date.now();
+    const run = await asInit(['refuse', root, cmdline]);
+    expect(run.stdout).toContain(
+      'refusing to boot: kernel command line is missing required arguments: slab_nomerge, pti=on (have pti=off)',
+    );
+    expect(run.stdout).not.toContain('survived');
+    expect(run.signal).toBe('SIGINT');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    // It stopped before touching anything.
+    expect(fs.readdirSync(root)).toEqual([]);
+  }, 30_000);
+
+  let configUrl: string;
+  let configServer: http.Server;
+  let networkd: DaemonBundle;
+  beforeAll(async () => {
+    networkd = await bundleDaemon('networkd');
+    const cfg = parseConfig(
+      serializeConfig(generateConfigs({ clusterName: 'metal', endpoint: 'https://10.5.0.2:6443' }).join),
+    );
+    cfg.machine.network = { ...cfg.machine.network, hostname: 'metal-1' };
+    const text = serializeConfig(cfg);
+    configServer = http.createServer((_req, res) => res.end(text));
+    await new Promise<void>((resolve) => configServer.listen(0, '127.0.0.1', resolve));
+    configUrl = `http://127.0.0.1:${(configServer.address() as AddressInfo).port}/node.yaml`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => configServer.close(() => resolve()));
+    await networkd.cleanup();
+  });
+
+  async function bootNode(
+    action: 'reboot' | 'sigterm',
+    disk?: string,
+  ): Promise<{ run: Run; report: Record<string, unknown> }> {
+    const root = fs.mkdtempSync(path.join(dir, 'root-'));
+    const cmdline = path.join(dir, `cmdline-${action}`);
+    fs.writeFileSync(cmdline, `${DEFAULT_KERNEL_CMDLINE} talos.config=${configUrl}\n`);
+    const bundleDir = path.dirname(path.dirname(networkd.main));
+    const run = await asInit(['node', root, cmdline, action, bundleDir, ...(disk ? [disk] : [])], 40_000);
+    const report = lastReport<Record<string, unknown>>(run);
+    expect(report).toEqual({
+      action,
+      varFs: expect.any(String) as string,
+      markerBefore: expect.any(Boolean) as boolean,
+      platform: { name: 'metal', mode: 'metal' },
+      hostname: 'metal-1',
+      processes: expect.any(Number) as number,
+      config: 0o600,
+    });
+    expect(run.stdout).not.toContain('survived');
+    const log = run.stderr;
+    // The discovery network ran while the config was fetched, and was gone before the services.
+    expect(log).toContain('starting the discovery network');
+    expect(log.indexOf('discovery networkd exited')).toBeGreaterThan(log.indexOf('stored at'));
+    expect(log.indexOf('discovery networkd exited')).toBeLessThan(log.indexOf('starting services'));
+    expect(log).toContain('machine config from http://127.0.0.1');
+    expect(log).toContain('mounted /system');
+    expect(log).toContain('sending SIGTERM to 1 remaining processes');
+    expect(log).toContain('unmounted /dev/pts');
+    expect(log).not.toMatch(/error unmounting|boot failed/);
+    return { run, report };
+  }
+
+  it('boots with the config from talos.config=; Reboot replies, stops everything and restarts', async () => {
+    const { run } = await bootNode('reboot');
+    // RESTART from the init of a pid namespace: the init dies of SIGHUP.
+    expect(run.signal).toBe('SIGHUP');
+    expect(run.stderr).toContain('rebooting');
+  }, 60_000);
+
+  it('shuts down and powers off on SIGTERM', async () => {
+    const { run, report } = await bootNode('sigterm');
+    expect(report.varFs).toBe('tmpfs');
+    expect(run.signal).toBe('SIGINT');
+    expect(run.stderr).toContain('SIGTERM: shutting down');
+    expect(run.stderr).toContain('powering off');
+  }, 60_000);
+
+  describe('/var on the EPHEMERAL disk', () => {
+    const loops: string[] = [];
+    /** A loop device over a sparse file; `data` is written at its start. */
+    function loopDevice(name: string, data?: Buffer): string {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, '');
+      fs.truncateSync(file, 320 * 1024 * 1024); // XFS wants at least 300 MB
+      if (data) {
+        const fd = fs.openSync(file, 'r+');
+        fs.writeSync(fd, data, 0, data.length, 0);
+        fs.closeSync(fd);
+      }
+      const dev = execFileSync('losetup', ['--find', '--show', file], { encoding: 'utf8' }).trim();
+      loops.push(dev);
+      return dev;
+    }
+    afterAll(() => {
+      for (const dev of loops) execFileSync('losetup', ['--detach', dev]);
+    });
+
+    it('formats a blank install disk as XFS EPHEMERAL, and the next boot finds it again', async () => {
+      const dev = loopDevice('blank.img');
+      const first = await bootNode('reboot', dev);
+      expect(first.run.stderr).toContain(`formatting blank install disk ${dev} as XFS EPHEMERAL`);
+      expect(first.report).toMatchObject({ varFs: 'xfs', markerBefore: false });
+      expect(execFileSync('xfs_admin', ['-l', dev], { encoding: 'utf8' })).toContain('"EPHEMERAL"');
+      const second = await bootNode('reboot', dev);
+      expect(second.run.stderr).toContain(`found the EPHEMERAL filesystem on ${dev}`);
+      expect(second.run.stderr).not.toContain('formatting');
+      expect(second.report).toMatchObject({ varFs: 'xfs', markerBefore: true });
+    }, 120_000);
+
+    it('never formats a disk that holds data: /var stays on tmpfs', async () => {
+      const data = Buffer.from('precious data, not a filesystem');
+      const dev = loopDevice('data.img', data);
+      const { run, report } = await bootNode('reboot', dev);
+      expect(run.stderr).toContain(`not formatting install disk ${dev}: it has data at offset 0`);
+      expect(report.varFs).toBe('tmpfs');
+      const fd = fs.openSync(dev, 'r');
+      const head = Buffer.alloc(data.length);
+      fs.readSync(fd, head, 0, data.length, 0);
+      fs.closeSync(fd);
+      expect(head).toEqual(data);
+    }, 60_000);
+  });
+
+  describe('the machined bundle', () => {
+    let machined: DaemonBundle;
+    beforeAll(async () => {
+      machined = await bundleDaemon('machined');
+    }, 60_000);
+    afterAll(() => machined.cleanup());
+
+    it('runs the metal path as PID 1 and refuses a bad command line on the console', async () => {
+      const root = fs.mkdtempSync(path.join(dir, 'root-'));
+      const cmdline = path.join(dir, 'cmdline-main');
+      fs.writeFileSync(cmdline, 'console=ttyS0 slab_nomerge\n');
+      const run = await asInit(
+        [
+          '--metal',
+          '--root',
+          root,
+          '--cmdline',
+          cmdline,
+          '--console',
+          '/dev/stdout',
+          '--refuse-delay',
+          '200',
+        ],
+        30_000,
+        machined.main,
+      );
+      expect(run.stdout).toContain('machined: machined started as PID 1');
+      expect(run.stdout).toContain(
+        'machined: refusing to boot: kernel command line is missing required arguments: pti=on',
+      );
+      expect(run.signal).toBe('SIGINT');
+    }, 60_000);
+
+    it('refuses --metal unless it is PID 1', async () => {
+      const child = spawn(process.execPath, [machined.main, '--metal', '--root', dir], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NODE_PATH: path.join(WORKSPACE, 'node_modules') },
+      });
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+      expect(code).toBe(2);
+      expect(stderr).toContain('--metal needs PID 1');
+    }, 30_000);
+  });
+});
