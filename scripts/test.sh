@@ -25,6 +25,7 @@ step() {
 }
 
 step "generated API is up to date" npx nx run api:check
+step "generated containerd API is up to date" node libs/containerd/scripts/gen.mjs --check
 step "typecheck" npx tsc -p tsconfig.json --noEmit
 step "lint" npx eslint .
 step "format" npx prettier --check --log-level warn .

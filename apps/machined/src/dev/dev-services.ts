@@ -76,6 +76,12 @@ export function machinedService(opts: DevServicesOptions): ServiceDefinition {
 }
 
 /** A daemon's health check: grpc on its unix socket, or trustd's TLS port showing our OS CA. */
+/** Where to reach a daemon listening on `address`: a wildcard listener is reached on loopback. */
+function dialableAddress(address: string): string {
+  if (address === '0.0.0.0' || address === '') return '127.0.0.1';
+  return address === '::' ? '::1' : address;
+}
+
 export function daemonHealth(
   opts: DevServicesOptions,
   kind: 'grpc' | 'tls',
@@ -83,7 +89,7 @@ export function daemonHealth(
 ): NonNullable<ServiceDefinition['health']> {
   const check: HealthCheck =
     kind === 'tls'
-      ? tlsHealthCheck(opts.address, TRUSTD_PORT, opts.osCA)
+      ? tlsHealthCheck(dialableAddress(opts.address), TRUSTD_PORT, opts.osCA)
       : grpcHealthCheck(new NodePaths(opts.root).socket(daemon));
   return { check, settings: opts.health };
 }

@@ -23,6 +23,7 @@ import { bootConfig, type BootConfigOptions } from './boot-config';
 import type { DiscoveryNetwork } from './discovery-network';
 import { ephemeralDevice } from './ephemeral';
 import { BASE_MOUNTS, ETC_BIND_MOUNTS, MountedTable, varMount } from './mount-table';
+import { reportServiceFailures } from './failure-report';
 import { powerDown, type PowerAction } from './power';
 import { Reaper } from './reaper';
 import { writeSystemFiles } from './system-files';
@@ -60,6 +61,8 @@ export class MetalBoot {
   readonly reaper: Reaper;
   node: MachineNode | undefined;
   private down: Promise<void> | undefined;
+  /** Ends the console failure reports when the node goes down. */
+  private readonly stopReports = new AbortController();
   private readonly logger: Logger;
 
   constructor(private readonly opts: MetalBootOptions) {
@@ -128,6 +131,13 @@ export class MetalBoot {
       onReboot: () => void this.powerDown('reboot'),
       onShutdown: () => void this.powerDown('poweroff'),
     });
+    const node = this.node;
+    reportServiceFailures({
+      bus: node.bus,
+      logOf: (id) => (node.supervisor.has(id) ? node.supervisor.get(id).definition.log : undefined),
+      logger: this.logger,
+      signal: this.stopReports.signal,
+    });
     this.logger.info('starting services');
     await this.node.start();
   }
@@ -135,6 +145,7 @@ export class MetalBoot {
   /** Stops the services (reverse dependency order), then kills, unmounts, syncs and reboots. Once. */
   powerDown(action: PowerAction): Promise<void> {
     this.down ??= (async () => {
+      this.stopReports.abort();
       this.logger.info(`${action === 'reboot' ? 'reboot' : 'shutdown'}: stopping services`);
       await this.node
         ?.stop()
