@@ -24,9 +24,9 @@ const summary = (p: ReturnType<typeof planNetwork>): string[] =>
   p.links.map((l) => `${l.name}:${l.source}:${l.dhcp ? 'dhcp' : l.addresses.join(',')}`);
 
 describe('planNetwork', () => {
-  it('runs DHCP on every physical link but loopback, virtual and ignored ones', () => {
+  it('brings loopback up, and runs DHCP on every physical link but virtual and ignored ones', () => {
     const plan = planNetwork({ links, cmdline: KernelCmdline.parse('talos.network.interface.ignore=eth1') });
-    expect(summary(plan)).toEqual(['eth0:default:dhcp', 'veth9:default:dhcp']);
+    expect(summary(plan)).toEqual(['lo:loopback:', 'eth0:default:dhcp', 'veth9:default:dhcp']);
     expect(plan.ignored).toEqual(['eth1']);
   });
 
@@ -50,7 +50,12 @@ describe('planNetwork', () => {
       },
     });
     // The later ip= wins, as in the kernel.
-    expect(summary(plan)).toEqual(['eth0:config:192.168.1.2/24', 'eth1:ip=:10.0.0.9/8', 'br0:config:dhcp']);
+    expect(summary(plan)).toEqual([
+      'lo:loopback:',
+      'eth0:config:192.168.1.2/24',
+      'eth1:ip=:10.0.0.9/8',
+      'br0:config:dhcp',
+    ]);
     expect(plan.hostname).toBe('n1');
     expect(plan.ignored).toEqual(['veth9']);
   });
@@ -60,8 +65,8 @@ describe('planNetwork', () => {
       summary(
         planNetwork({ links, cmdline: KernelCmdline.parse('ip=10.1.1.1::10.1.1.254:255.255.255.0::::') }),
       ),
-    ).toEqual(['eth0:ip=:10.1.1.1/24', 'eth1:default:dhcp', 'veth9:default:dhcp']);
-    expect(summary(planNetwork({ links, cmdline: KernelCmdline.parse('ip=dhcp') }))[0]).toBe('eth0:ip=:dhcp');
+    ).toEqual(['lo:loopback:', 'eth0:ip=:10.1.1.1/24', 'eth1:default:dhcp', 'veth9:default:dhcp']);
+    expect(summary(planNetwork({ links, cmdline: KernelCmdline.parse('ip=dhcp') }))[1]).toBe('eth0:ip=:dhcp');
   });
 
   it('refuses a config address that is not a CIDR', () => {

@@ -1,6 +1,7 @@
 // Which link gets what: the machine config's interfaces first, then the kernel's `ip=`, then DHCP
-// on every other physical link. Loopback, ignored links and virtual links (bridges, bonds, VLANs,
-// tunnels: made by something else, configured by it) are left alone.
+// on every other physical link. Loopback is only brought up (the kernel leaves it down, and every
+// local TCP connection needs it); ignored links and virtual links (bridges, bonds, VLANs, tunnels:
+// made by something else, configured by it) are left alone.
 import type { MachineNetworkConfig, RouteConfig } from '@talos/config';
 import { KERNEL_ARG_IGNORE_INTERFACE, KERNEL_ARG_IP } from '@talos/constants';
 import type { KernelCmdline } from '@talos/kernel';
@@ -30,7 +31,7 @@ export interface LinkPlan {
   index: number;
   mac: string;
   /** Where the plan came from, for logs. */
-  source: 'config' | 'ip=' | 'default';
+  source: 'config' | 'ip=' | 'default' | 'loopback';
   dhcp: boolean;
   /** Static addresses as CIDR strings. */
   addresses: string[];
@@ -80,6 +81,10 @@ export function planNetwork(input: PlanInput): NetworkPlan {
     const cfg = configured.get(link.name);
     const base = { name: link.name, index: link.index, mac: link.hardwareAddr, routes: [] as RouteConfig[] };
     if (ignored.has(link.name)) continue;
+    if (link.flags & IFF_LOOPBACK && !cfg) {
+      links.push({ ...base, source: 'loopback', dhcp: false, addresses: [] });
+      continue;
+    }
     if (cfg) {
       // An interface named in the config is configured as written, virtual or not.
       const plan: LinkPlan = {
