@@ -32,7 +32,7 @@ function flag(name: string, fallback: string): string {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const seconds = (ms: number | undefined): string =>
   ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`;
-const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** Watches the console log and records when (host time) each marker first shows up. */
 class ConsoleWatch {
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   const rootfs = sizes[0]![1];
   report.check({
     figure: 'rootfs.sqsh size',
-    target: `<= ${ROOTFS_TARGET_MB} MB`,
+    target: `<= ${ROOTFS_TARGET_MB} MiB`,
     actual: megabytes(rootfs),
     pass: rootfs <= ROOTFS_TARGET_MB * 1024 * 1024,
   });
@@ -200,8 +200,9 @@ async function main(): Promise<void> {
     const [mem] = await client.memory({ timeoutMs: 10_000 });
     const info = mem?.message.meminfo;
     if (info) {
+      // meminfo is in KiB, as /proc/meminfo has it.
       const used = Number(info.memtotal) - Number(info.memfree) - Number(info.cached) - Number(info.buffers);
-      report.line(`memory: total ${megabytes(Number(info.memtotal))}, used ${megabytes(used)}`);
+      report.line(`memory: total ${megabytes(Number(info.memtotal) * 1024)}, used ${megabytes(used * 1024)}`);
     }
     client.close();
   } finally {

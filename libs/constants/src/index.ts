@@ -392,9 +392,10 @@ export const QEMU_DEFAULT_MEMORY_MB = 2048;
 export const QEMU_DEFAULT_CPUS = 2;
 /** A working KVM boots the probe kernel to its panic in well under this; a hanging one never does. */
 export const QEMU_KVM_PROBE_TIMEOUT_MS = 8_000;
-/** QEMU user-mode networking (slirp): the guest's DHCP address and the host as the guest sees it. */
+/** QEMU user-mode networking (slirp): the guest's DHCP address. */
 export const SLIRP_GUEST_ADDRESS = '10.0.2.15';
-export const SLIRP_HOST_ADDRESS = '10.0.2.2';
+/** Where the guest fetches its config (port 80): a guestfwd rule answers, no host port is open. */
+export const SLIRP_CONFIG_ADDRESS = '10.0.2.100';
 /** The image `nx run image:build` writes, relative to the workspace. */
 export const DEFAULT_IMAGE_DIR = '_out/image';
 export const IMAGE_DIR_ENV = 'TALOS_IMAGE_DIR';

@@ -17,6 +17,6 @@ export { probeKvm, chooseAccelerator } from './qemu/accel';
 export type { QemuNodeSpec } from './qemu/qemu-args';
 export { qemuArgs } from './qemu/qemu-args';
 export type { LaunchSpec } from './qemu/launcher';
-export { runLauncher, startConfigServer, configUrl } from './qemu/launcher';
+export { runLauncher, writeConfigResponse, CONFIG_URL } from './qemu/launcher';
 export type { QemuCreateRequest, QemuProvisionerDeps } from './qemu/qemu-provisioner';
 export { QemuProvisioner, freeLoopbackPort } from './qemu/qemu-provisioner';

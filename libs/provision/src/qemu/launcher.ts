@@ -1,26 +1,25 @@
-// The launcher: one detached process per QEMU node, as Talos's qemu-launch. It serves the node's
-// machine config over HTTP on the host's loopback (the guest reaches it as SLIRP_HOST_ADDRESS and
-// fetches it at every boot through `talos.config=`), runs QEMU, and ends when QEMU ends. The URL
-// carries a random token (in the query, which machined leaves out of its logs): the port is open to
-// every local user, and the config holds the cluster's keys.
+// The launcher: one detached process per QEMU node, as Talos's qemu-launch. It runs QEMU and ends
+// when QEMU ends. The node gets its machine config over HTTP at every boot (`talos.config=`): the
+// guest's connections to SLIRP_CONFIG_ADDRESS:80 are handed by QEMU's user-mode network
+// (guestfwd) to `cat` of a ready-made HTTP response holding the config, so no port opens on the
+// host and only this guest can fetch it. The network is restricted: the guest reaches nothing
+// beyond that and apid's forwarded port.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import { timingSafeEqual } from 'node:crypto';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { KERNEL_ARG_CONFIG, QEMU_BINARY, SLIRP_HOST_ADDRESS } from '@talos/constants';
+import { KERNEL_ARG_CONFIG, QEMU_BINARY, SLIRP_CONFIG_ADDRESS } from '@talos/constants';
 import { qemuArgs, type QemuNodeSpec } from './qemu-args';
 
 /** What `cluster create` hands the launcher (a 0600 JSON file in the node's folder). */
 export interface LaunchSpec {
-  node: Omit<QemuNodeSpec, 'cmdline'>;
-  /** Kernel arguments besides talos.config, which the launcher adds once its server listens. */
+  node: Omit<QemuNodeSpec, 'cmdline' | 'configResponse'>;
+  /** Kernel arguments besides talos.config, which the launcher adds. */
   kernelArgs: string[];
   configFile: string;
-  /** Secret path segment of the config URL. */
-  configToken: string;
   qemu?: string;
 }
+
+/** The URL the guest fetches its config from (answered by guestfwd, never by the network). */
+export const CONFIG_URL = `http://${SLIRP_CONFIG_ADDRESS}/config.yaml`;
 
 export function readLaunchSpec(file: string): LaunchSpec {
   try {
@@ -30,58 +29,23 @@ export function readLaunchSpec(file: string): LaunchSpec {
   }
 }
 
-const CONFIG_PATH = '/config.yaml';
-
-function tokenMatches(given: string | null, token: string): boolean {
-  if (given === null || given.length !== token.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
-}
-
-/** Serves `configFile` at /config.yaml?token=<token>, read at each request (it may change). */
-export function startConfigServer(
-  configFile: string,
-  token: string,
-  log: (line: string) => void,
-): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://config');
-    if (
-      req.method !== 'GET' ||
-      url.pathname !== CONFIG_PATH ||
-      !tokenMatches(url.searchParams.get('token'), token)
-    ) {
-      log(`config server: refused ${req.method} ${url.pathname} (wrong path or token)`);
-      res.writeHead(404).end();
-      return;
-    }
-    fs.readFile(configFile, (err, data) => {
-      if (err) {
-        log(`config server: error reading ${configFile}: ${err.message}`);
-        res.writeHead(500).end();
-        return;
-      }
-      log('config server: served the machine config');
-      res.writeHead(200, { 'content-type': 'application/yaml' }).end(data);
-    });
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
-
-export function configUrl(port: number, token: string): string {
-  return `http://${SLIRP_HOST_ADDRESS}:${port}${CONFIG_PATH}?token=${token}`;
+/** A whole HTTP/1.0 response carrying the config: what the guest reads from `cat` (0600: keys). */
+export function writeConfigResponse(configFile: string, responseFile: string): void {
+  const body = fs.readFileSync(configFile);
+  const head =
+    'HTTP/1.0 200 OK\r\nContent-Type: application/yaml\r\n' +
+    `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
+  fs.writeFileSync(responseFile, Buffer.concat([Buffer.from(head), body]), { mode: 0o600 });
 }
 
 /** Runs the node until QEMU exits; SIGTERM/SIGINT stop QEMU. Resolves with QEMU's exit code. */
 export async function runLauncher(specFile: string, log: (line: string) => void): Promise<number> {
   const spec = readLaunchSpec(specFile);
-  const server = await startConfigServer(spec.configFile, spec.configToken, log);
-  const port = (server.address() as AddressInfo).port;
-  const cmdline = [...spec.kernelArgs, `${KERNEL_ARG_CONFIG}=${configUrl(port, spec.configToken)}`].join(' ');
-  const args = qemuArgs({ ...spec.node, cmdline });
-  log(`starting ${spec.qemu ?? QEMU_BINARY} (accel ${spec.node.accel}, config server on 127.0.0.1:${port})`);
+  const configResponse = `${spec.configFile}.http`;
+  writeConfigResponse(spec.configFile, configResponse);
+  const cmdline = [...spec.kernelArgs, `${KERNEL_ARG_CONFIG}=${CONFIG_URL}`].join(' ');
+  const args = qemuArgs({ ...spec.node, cmdline, configResponse });
+  log(`starting ${spec.qemu ?? QEMU_BINARY} (accel ${spec.node.accel})`);
   const qemu = spawn(spec.qemu ?? QEMU_BINARY, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = (signal: NodeJS.Signals): void => {
     log(`${signal}: stopping QEMU`);
@@ -89,15 +53,11 @@ export async function runLauncher(specFile: string, log: (line: string) => void)
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  try {
-    return await new Promise<number>((resolve, reject) => {
-      qemu.once('error', (err) => reject(new Error(`error starting QEMU: ${err.message}`)));
-      qemu.once('exit', (code, signal) => {
-        log(`QEMU exited (${signal ?? `code ${code}`})`);
-        resolve(code ?? 1);
-      });
+  return new Promise<number>((resolve, reject) => {
+    qemu.once('error', (err) => reject(new Error(`error starting QEMU: ${err.message}`)));
+    qemu.once('exit', (code, signal) => {
+      log(`QEMU exited (${signal ?? `code ${code}`})`);
+      resolve(code ?? 1);
     });
-  } finally {
-    server.close();
-  }
+  });
 }

@@ -1,8 +1,9 @@
 // The QEMU command line of one node: direct kernel boot of the image (vmlinuz + initramfs, which
-// carries rootfs.sqsh), the serial console into a file, and user-mode networking with apid's port
-// forwarded to the host's loopback. No -no-reboot: a guest reboot restarts the same QEMU process,
-// as a machine's reset would; a guest power-off ends it.
-import { APID_PORT } from '@talos/constants';
+// carries rootfs.sqsh), the serial console into a file, and restricted user-mode networking: the
+// guest reaches nothing outside, apid's port is forwarded to the host's loopback, and the guest's
+// connections to SLIRP_CONFIG_ADDRESS:80 get the config response (guestfwd). No -no-reboot: a
+// guest reboot restarts the same QEMU process, as a machine's reset would; a power-off ends it.
+import { APID_PORT, SLIRP_CONFIG_ADDRESS } from '@talos/constants';
 import type { Accelerator } from './accel';
 
 export interface QemuNodeSpec {
@@ -15,11 +16,30 @@ export interface QemuNodeSpec {
   consoleLog: string;
   /** Host loopback port forwarded to the guest's apid. */
   apiPort: number;
+  /** A file holding the HTTP response with the config, sent to each guest connection. */
+  configResponse: string;
   /** Extra disks (raw files), attached as virtio disks in order (vda, vdb, ...). */
   disks?: readonly string[];
 }
 
+/** QEMU splits its options at commas and runs guestfwd's command through a shell: keep paths plain. */
+function plainPath(file: string): string {
+  if (!/^[A-Za-z0-9._/-]+$/.test(file)) {
+    throw new Error(
+      `path ${JSON.stringify(file)} cannot go on QEMU's command line: use letters, digits, ., _, -, /`,
+    );
+  }
+  return file;
+}
+
 export function qemuArgs(spec: QemuNodeSpec): string[] {
+  const netdev = [
+    'user',
+    'id=net0',
+    'restrict=on',
+    `hostfwd=tcp:127.0.0.1:${spec.apiPort}-:${APID_PORT}`,
+    `guestfwd=tcp:${SLIRP_CONFIG_ADDRESS}:80-cmd:cat ${plainPath(spec.configResponse)}`,
+  ];
   const args = [
     '-name',
     'talos',
@@ -36,7 +56,7 @@ export function qemuArgs(spec: QemuNodeSpec): string[] {
     '-m',
     String(spec.memoryMb),
     '-serial',
-    `file:${spec.consoleLog}`,
+    `file:${plainPath(spec.consoleLog)}`,
     '-kernel',
     spec.kernel,
     '-initrd',
@@ -44,7 +64,7 @@ export function qemuArgs(spec: QemuNodeSpec): string[] {
     '-append',
     spec.cmdline,
     '-netdev',
-    `user,id=net0,hostfwd=tcp:127.0.0.1:${spec.apiPort}-:${APID_PORT}`,
+    netdev.join(','),
     '-device',
     'virtio-net-pci,netdev=net0',
     '-device',

@@ -2,7 +2,6 @@
 // one node with user-mode networking, apid's port forwarded to the host's loopback. Each node is
 // a detached launcher process (see launcher.ts) that serves the node its config and runs QEMU.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -105,7 +104,7 @@ export class QemuProvisioner extends Provisioner {
     const configFile = path.join(root, 'config.yaml');
     await writeSecretFile(configFile, serializeConfig(generated.init));
     const consoleLog = path.join(stateDir, `${name}.console.log`);
-    // The kernel prints its command line, config URL and token included: the log is the operator's only.
+    // The console shows machined's log lines and the services' failures: the operator's eyes only.
     fs.writeFileSync(consoleLog, '', { mode: 0o600 });
     const spec: LaunchSpec = {
       node: {
@@ -119,7 +118,6 @@ export class QemuProvisioner extends Provisioner {
       },
       kernelArgs: [...DEFAULT_KERNEL_ARGS, `${KERNEL_ARG_PLATFORM}=metal`],
       configFile,
-      configToken: randomBytes(16).toString('hex'),
       qemu: this.qemuDeps.qemu,
     };
     const specFile = path.join(root, 'launch.json');

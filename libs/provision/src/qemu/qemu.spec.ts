@@ -1,23 +1,11 @@
 import * as fs from 'node:fs';
-import * as http from 'node:http';
+import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chooseAccelerator, probeKvm } from './accel';
-import { configUrl, startConfigServer } from './launcher';
+import { CONFIG_URL, writeConfigResponse } from './launcher';
 import { qemuArgs } from './qemu-args';
-
-function get(port: number, urlPath: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port, path: urlPath }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      })
-      .on('error', reject);
-  });
-}
 
 describe('qemuArgs', () => {
   const spec = {
@@ -29,6 +17,7 @@ describe('qemuArgs', () => {
     accel: 'tcg' as const,
     consoleLog: '/state/console.log',
     apiPort: 41234,
+    configResponse: '/state/node/config.yaml.http',
   };
 
   it('boots the kernel directly with the console in a file and apid forwarded to loopback only', () => {
@@ -41,9 +30,21 @@ describe('qemuArgs', () => {
     expect(after('-accel')).toBe('tcg');
     expect(after('-cpu')).toBe('max');
     expect(after('-m')).toBe('2048');
-    expect(after('-netdev')).toBe('user,id=net0,hostfwd=tcp:127.0.0.1:41234-:50000');
+    expect(after('-netdev')).toBe(
+      'user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:41234-:50000,' +
+        'guestfwd=tcp:10.0.2.100:80-cmd:cat /state/node/config.yaml.http',
+    );
     // A guest reboot must restart the machine, not end QEMU.
     expect(args).not.toContain('-no-reboot');
+  });
+
+  it('refuses paths QEMU would split or a shell would word-split', () => {
+    expect(() => qemuArgs({ ...spec, configResponse: '/state/my node/config.http' })).toThrow(
+      /cannot go on QEMU's command line/,
+    );
+    expect(() => qemuArgs({ ...spec, consoleLog: '/state/a,b.log' })).toThrow(
+      /cannot go on QEMU's command line/,
+    );
   });
 
   it('uses the host CPU under KVM and attaches disks as virtio drives in order', () => {
@@ -57,38 +58,34 @@ describe('qemuArgs', () => {
   });
 });
 
-describe('config server', () => {
+describe('config response', () => {
   let dir: string;
-  let server: http.Server | undefined;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qemu-config-'));
   });
-  afterEach(() => {
-    server?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('serves the current config at the secret path only', async () => {
-    const file = path.join(dir, 'config.yaml');
-    fs.writeFileSync(file, 'version: v1alpha1\n');
-    const lines: string[] = [];
-    server = await startConfigServer(file, 'abc123', (l) => lines.push(l));
+  it('is a complete HTTP response with the config as its body, readable by the owner only', async () => {
+    const config = path.join(dir, 'config.yaml');
+    fs.writeFileSync(config, 'version: v1alpha1\n# é\n');
+    const response = path.join(dir, 'config.yaml.http');
+    writeConfigResponse(config, response);
+    expect(fs.statSync(response).mode & 0o777).toBe(0o600);
+    // What the guest's fetch() sees: serve the file's bytes raw on a socket, as `cat` does.
+    const server = net.createServer((sock) => sock.end(fs.readFileSync(response)));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
-    expect(await get(port, '/config.yaml?token=abc123')).toEqual({
-      status: 200,
-      body: 'version: v1alpha1\n',
-    });
-    expect((await get(port, '/config.yaml')).status).toBe(404);
-    expect((await get(port, '/config.yaml?token=abc124')).status).toBe(404);
-    expect((await get(port, '/other?token=abc123')).status).toBe(404);
-    // Read at each request: a config changed on the host is what the next boot gets.
-    fs.writeFileSync(file, 'version: v1alpha1\nmachine: {}\n');
-    expect((await get(port, '/config.yaml?token=abc123')).body).toContain('machine: {}');
-    expect(lines.join('\n')).not.toContain('abc123');
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/config.yaml`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe('version: v1alpha1\n# é\n');
+    } finally {
+      server.close();
+    }
   });
 
-  it('gives the guest a URL on the slirp host address', () => {
-    expect(configUrl(8080, 'tok')).toBe('http://10.0.2.2:8080/config.yaml?token=tok');
+  it('is fetched from the guestfwd address on port 80', () => {
+    expect(CONFIG_URL).toBe('http://10.0.2.100/config.yaml');
   });
 });
 
