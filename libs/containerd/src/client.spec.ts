@@ -1,12 +1,10 @@
 // The client against a real containerd 1.6 + runc (needs root): a container runs the host's node
 // from a read-only bind of `/`.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ContainerdClient, isNotFound, purgeNamespace, OCI_SPEC_TYPE_URL, RUNC_V2_RUNTIME } from './client';
-import { removeCgroup, removeRuncState, startContainerd, type ContainerdProcess } from './containerd-process';
+import { type ContainerdClient, isNotFound, OCI_SPEC_TYPE_URL, RUNC_V2_RUNTIME } from './client';
 import { systemContainerSpec } from './oci-spec';
-import { bindReadOnly, unbind } from './rootfs-bind';
+import { startContainerdFixture, type ContainerdFixture } from './test-fixture';
 
 const root = process.getuid?.() === 0;
 if (!root)
@@ -15,30 +13,18 @@ const describeRoot = root ? describe : describe.skip;
 
 describeRoot('ContainerdClient (real containerd)', () => {
   const namespace = `talos-test-${process.pid}`;
+  let fixture: ContainerdFixture | undefined;
   let dir: string;
   let rootfs: string;
-  let mounted = false;
-  let containerd: ContainerdProcess | undefined;
   let client: ContainerdClient;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'ctrd-client-'));
-    rootfs = path.join(dir, 'rootfs');
-    await mkdir(rootfs);
-    bindReadOnly('/', rootfs);
-    mounted = true;
-    containerd = await startContainerd(path.join(dir, 'containerd'));
-    client = new ContainerdClient({ socket: containerd.socket, namespace });
+    fixture = await startContainerdFixture('ctrd-client-', namespace);
+    ({ dir, rootfs, client } = fixture);
   }, 30_000);
 
   afterAll(async () => {
-    if (client) await purgeNamespace(client).catch(() => undefined);
-    client?.close();
-    await containerd?.stop();
-    if (mounted) unbind(rootfs);
-    await removeCgroup(namespace);
-    await removeRuncState(namespace);
-    await rm(dir, { recursive: true, force: true });
+    await fixture?.stop();
   }, 30_000);
 
   it('answers Version', async () => {

@@ -3,7 +3,7 @@
 // needs (a UDP socket cannot send from 0.0.0.0 on a chosen link, nor receive a reply addressed to
 // an address the link does not hold yet). The kernel adds and strips the Ethernet header; we
 // build the IP and UDP headers. Receives never block the event loop (koffi's libuv poll handle).
-import koffi from 'koffi';
+import { FdReadiness } from './fd-readiness';
 import { SyscallError } from './errno';
 import {
   MSG_DONTWAIT,
@@ -23,12 +23,6 @@ export const ETH_P_IP = 0x0800;
 const SOCKADDR_LL_LEN = 20;
 const RECEIVE_BUFFER_BYTES = 64 * 1024;
 export const BROADCAST_MAC = 'ff:ff:ff:ff:ff:ff';
-
-interface PollHandle {
-  start(opts: { readable?: boolean }, cb: (status: number) => void): void;
-  stop(): void;
-  close(): void;
-}
 
 /** struct sockaddr_ll for `ifindex`, protocol in network order, and an optional peer MAC. */
 function sockaddrLl(ifindex: number, protocol: number, mac?: string): Buffer {
@@ -52,16 +46,17 @@ export interface Packet {
 }
 
 export class PacketSocket {
-  private poll: PollHandle | undefined;
   private closed = false;
-  private cancelWait: ((err: Error) => void) | undefined;
   private readonly buf = Buffer.alloc(RECEIVE_BUFFER_BYTES);
+  private readonly waiter: FdReadiness;
 
   private constructor(
     readonly fd: number,
     readonly ifindex: number,
     private readonly protocol: number,
-  ) {}
+  ) {
+    this.waiter = new FdReadiness(fd, 'packet socket');
+  }
 
   /** Opens a socket receiving `protocol` (ETH_P_IP) frames of link `ifindex`. Needs CAP_NET_RAW. */
   static open(ifindex: number, protocol = ETH_P_IP): PacketSocket {
@@ -101,7 +96,7 @@ export class PacketSocket {
       this.assertOpen();
       const got = this.tryReceive();
       if (got) return got;
-      await this.readable(signal);
+      await this.waiter.readable(signal);
     }
   }
 
@@ -123,41 +118,11 @@ export class PacketSocket {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.cancelWait?.(new Error('packet socket is closed'));
-    this.poll?.close();
-    this.poll = undefined;
+    this.waiter.close();
     close(this.fd);
   }
 
   private assertOpen(): void {
     if (this.closed) throw new Error('packet socket is closed');
   }
-
-  private readable(signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(abortReason(signal));
-      const settle = (err?: Error): void => {
-        this.cancelWait = undefined;
-        this.poll?.stop();
-        signal?.removeEventListener('abort', onAbort);
-        if (err) reject(err);
-        else resolve();
-      };
-      const onAbort = (): void => settle(abortReason(signal));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.cancelWait = settle;
-      const onEvent = (status: number): void =>
-        settle(status < 0 ? new Error(`error polling packet socket: status ${status}`) : undefined);
-      if (!this.poll) {
-        this.poll = koffi.node.poll(this.fd, { readable: true }, onEvent as never) as unknown as PollHandle;
-      } else {
-        this.poll.start({ readable: true }, onEvent);
-      }
-    });
-  }
-}
-
-function abortReason(signal: AbortSignal | undefined): Error {
-  const reason: unknown = signal?.reason;
-  return reason instanceof Error ? reason : new Error('aborted');
 }

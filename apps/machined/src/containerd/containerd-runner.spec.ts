@@ -1,17 +1,12 @@
 // ContainerdRunner against a real containerd 1.6 + runc (needs root): containers run the host's
 // node from a read-only bind of `/`, in a namespace and cgroup parent of their own.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  ContainerdClient,
-  bindReadOnly,
-  purgeNamespace,
-  removeCgroup,
-  removeRuncState,
-  startContainerd,
+  startContainerdFixture,
   systemContainerSpec,
-  type ContainerdProcess,
+  type ContainerdClient,
+  type ContainerdFixture,
   type SystemContainerOptions,
 } from '@talos/containerd';
 import { LogBuffer } from '../system/log-buffer';
@@ -19,7 +14,6 @@ import { RestartingRunner } from '../system/restarting-runner';
 import type { ServiceState } from '../system/service-state';
 import { eventually } from '../util/test-helpers';
 import { ContainerdRunner } from './containerd-runner';
-import { unbind } from '@talos/containerd';
 
 const isRoot = process.getuid?.() === 0;
 if (!isRoot)
@@ -28,30 +22,18 @@ const describeRoot = isRoot ? describe : describe.skip;
 
 describeRoot('ContainerdRunner (real containerd)', () => {
   const namespace = `talos-runner-${process.pid}`;
+  let fixture: ContainerdFixture | undefined;
   let dir: string;
   let rootfs: string;
-  let mounted = false;
-  let containerd: ContainerdProcess | undefined;
   let client: ContainerdClient;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'ctrd-runner-'));
-    rootfs = path.join(dir, 'rootfs');
-    await mkdir(rootfs);
-    bindReadOnly('/', rootfs);
-    mounted = true;
-    containerd = await startContainerd(path.join(dir, 'containerd'));
-    client = new ContainerdClient({ socket: containerd.socket, namespace });
+    fixture = await startContainerdFixture('ctrd-runner-', namespace);
+    ({ dir, rootfs, client } = fixture);
   }, 30_000);
 
   afterAll(async () => {
-    if (client) await purgeNamespace(client).catch(() => undefined);
-    client?.close();
-    await containerd?.stop();
-    if (mounted) unbind(rootfs);
-    await removeCgroup(namespace);
-    await removeRuncState(namespace);
-    await rm(dir, { recursive: true, force: true });
+    await fixture?.stop();
   }, 30_000);
 
   const events: [string, ServiceState, string][] = [];

@@ -1,6 +1,6 @@
 // A netlink socket that never blocks the event loop: the fd is non-blocking, and a receive waits
 // for readability through koffi's libuv poll handle before calling recvfrom.
-import koffi from 'koffi';
+import { FdReadiness } from '../fd-readiness';
 import { SyscallError } from '../errno';
 import {
   AF_NETLINK,
@@ -39,12 +39,6 @@ export interface Datagram {
   senderPid: number;
 }
 
-interface PollHandle {
-  start(opts: { readable?: boolean }, cb: (status: number) => void): void;
-  stop(): void;
-  close(): void;
-}
-
 function sockaddrNl(pid: number, groups: number): Buffer {
   const sa = Buffer.alloc(12);
   sa.writeUInt16LE(AF_NETLINK, 0);
@@ -54,17 +48,17 @@ function sockaddrNl(pid: number, groups: number): Buffer {
 }
 
 export class NetlinkSocket {
-  private poll: PollHandle | undefined;
   private closed = false;
-  /** Rejects the receive waiting for readability, so close() never leaves a promise hanging. */
-  private cancelWait: ((err: Error) => void) | undefined;
   private readonly buf = Buffer.alloc(RECEIVE_BUFFER_BYTES);
+  private readonly waiter: FdReadiness;
 
   private constructor(
     readonly fd: number,
     /** The port id the kernel gave this socket. */
     readonly pid: number,
-  ) {}
+  ) {
+    this.waiter = new FdReadiness(fd, 'netlink socket');
+  }
 
   static open(protocol: number, opts: NetlinkSocketOptions = {}): NetlinkSocket {
     const fd = socket(AF_NETLINK, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, protocol);
@@ -91,7 +85,7 @@ export class NetlinkSocket {
       this.assertOpen();
       const got = this.tryReceive();
       if (got) return got;
-      await this.readable(signal);
+      await this.waiter.readable(signal);
     }
   }
 
@@ -116,41 +110,11 @@ export class NetlinkSocket {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.cancelWait?.(new Error('netlink socket is closed'));
-    this.poll?.close();
-    this.poll = undefined;
+    this.waiter.close();
     close(this.fd);
   }
 
   private assertOpen(): void {
     if (this.closed) throw new Error('netlink socket is closed');
   }
-
-  private readable(signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(abortError(signal));
-      const settle = (err?: Error): void => {
-        this.cancelWait = undefined;
-        this.poll?.stop();
-        signal?.removeEventListener('abort', onAbort);
-        if (err) reject(err);
-        else resolve();
-      };
-      const onAbort = (): void => settle(abortError(signal));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.cancelWait = settle;
-      const onEvent = (status: number): void =>
-        settle(status < 0 ? new Error(`error polling netlink socket: status ${status}`) : undefined);
-      if (!this.poll) {
-        this.poll = koffi.node.poll(this.fd, { readable: true }, onEvent as never) as unknown as PollHandle;
-      } else {
-        this.poll.start({ readable: true }, onEvent);
-      }
-    });
-  }
-}
-
-function abortError(signal: AbortSignal | undefined): Error {
-  const reason: unknown = signal?.reason;
-  return reason instanceof Error ? reason : new Error('aborted');
 }
