@@ -2,12 +2,14 @@
 // (init/metal-main.ts); otherwise (dev mode) it supervises them as child processes. Both serve the
 // machine API.
 import { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '@talos/config';
 import { BUNDLE_DIR_ENV, NodePaths } from '@talos/constants';
 import { createLogger } from '@talos/log';
+import { awaitConfigInMaintenance } from './maintenance/maintenance-mode';
 import { MachineNode } from './node';
 import { LogBuffer } from './system/log-buffer';
 
@@ -70,6 +72,23 @@ async function main(): Promise<void> {
 
   let node: MachineNode;
   try {
+    if (!existsSync(configPath)) {
+      // No config: maintenance mode on the node's API port until one is applied (--insecure).
+      const abort = new AbortController();
+      process.once('SIGTERM', () => abort.abort());
+      process.once('SIGINT', () => abort.abort());
+      const given = await awaitConfigInMaintenance({
+        address: flags.address,
+        configPath,
+        mode: 'dev',
+        logger,
+        hostname: flags.hostname,
+        signal: abort.signal,
+      });
+      if (!given) process.exit(0);
+      process.removeAllListeners('SIGTERM');
+      process.removeAllListeners('SIGINT');
+    }
     const config = await loadConfig(configPath);
     // The MachineConfig resource shows the file as written, comments included.
     const configText = await readFile(configPath, 'utf8');

@@ -4,10 +4,11 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { osCA, type MachineConfig } from '@talos/config';
-import { BUILD_SHA, BUILD_TIME, NodePaths, VERSION } from '@talos/constants';
+import { NodePaths } from '@talos/constants';
 import type { Logger } from '@talos/log';
 import { stringify } from 'yaml';
 import { startMachineServer, type MachineServer } from './api/machine-server';
+import { PLATFORMS, versionInfo, type NodeMode } from './api/version-info';
 import { Sequencer } from './boot/sequencer';
 import { ConfigApplier } from './config/config-applier';
 import { devServices, type DevServicesOptions } from './dev/dev-services';
@@ -53,18 +54,9 @@ export interface MachineNodeOptions {
   onReboot?: () => void;
 }
 
-export type NodeMode = 'dev' | 'metal';
+export type { NodeMode } from './api/version-info';
 
 /** Version's platform, as Talos reports it: a process node is a container, a metal node is metal. */
-const PLATFORMS: Record<NodeMode, { name: string; mode: string }> = {
-  dev: { name: 'process', mode: 'container' },
-  metal: { name: 'metal', mode: 'metal' },
-};
-
-/** Node's `process.arch` as Go's GOARCH, which Talos clients expect in Version. */
-function goArch(arch: string): string {
-  return ({ x64: 'amd64', ia32: '386', arm: 'arm' } as Record<string, string>)[arch] ?? arch;
-}
 
 export class MachineNode {
   readonly paths: NodePaths;
@@ -134,14 +126,7 @@ export class MachineNode {
       bus: this.bus,
       files: new NodeFiles(path.resolve(this.opts.root)),
       hostname: () => this.hostname(),
-      version: {
-        tag: VERSION,
-        sha: BUILD_SHA,
-        built: BUILD_TIME,
-        goVersion: process.version,
-        os: process.platform,
-        arch: goArch(process.arch),
-      },
+      version: versionInfo(),
       platform: PLATFORMS[this.opts.mode ?? 'dev'],
       kmsgPath: this.opts.kmsgPath,
       containerdSocket: this.paths.socket('containerd'),

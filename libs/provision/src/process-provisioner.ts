@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import {
   KUBERNETES_API_PORT,
   NodePaths,
+  PROVISION_POLL_INTERVAL_MS,
   PROVISION_READY_TIMEOUT_MS,
   BUNDLE_DIR_ENV,
   daemonBundle,
@@ -14,7 +15,7 @@ import {
 } from '@talos/constants';
 import { generateConfigs, parseConfig, serializeConfig } from '@talos/config';
 import { writeSecretFile } from '@talos/pki';
-import { contextCredentials, loadClientConfig, type ClientConfig } from '@talos/client';
+import { Client, contextCredentials, loadClientConfig, type ClientConfig } from '@talos/client';
 import { type ClusterState, type NodeState, STATE_FILE, saveClusterState } from './cluster-state';
 import { type NodeType, type PlannedNode, planNodes } from './node-plan';
 import { NODE_PORTS, assertNodePortsFree } from './node-ports';
@@ -34,6 +35,8 @@ export interface CreateRequest {
   clustersDir?: string;
   /** Boot from the files of `talosctl gen config` in this folder instead of generating new ones. */
   inputDir?: string;
+  /** Start the nodes without a config and give it to them in maintenance mode (apply-config --insecure). */
+  withApplyConfig?: boolean;
   readyTimeoutMs?: number;
   /** Stops the wait (Ctrl-C); the nodes already started keep running for `destroy`. */
   signal?: AbortSignal;
@@ -130,16 +133,49 @@ export class ProcessProvisioner extends Provisioner {
     for (const node of nodes) {
       this.progress(`creating node ${node.name} (${node.type}, ${node.address})`);
       state.nodes.push(
-        await this.startNode(node, stateDir, bundle, req.bundleDir, inputs.configs[node.type]),
+        await this.startNode(
+          node,
+          stateDir,
+          bundle,
+          req.bundleDir,
+          req.withApplyConfig ? undefined : inputs.configs[node.type],
+        ),
       );
       // Saved after every node, so that a failure half-way can still be destroyed.
       saveClusterState(state);
     }
 
+    if (req.withApplyConfig) {
+      for (const node of nodes) await this.applyInMaintenance(node, inputs.configs[node.type], req.signal);
+    }
     const talosconfig = this.mergeContext(state, req.talosconfig, inputs.talosconfig);
     const credentials = contextCredentials(talosconfig, req.name);
     await this.waitReady(state, credentials, req.readyTimeoutMs ?? PROVISION_READY_TIMEOUT_MS, req.signal);
     return state;
+  }
+
+  /** `--with-apply-config`: waits for the node's maintenance mode, then sends it its config. */
+  private async applyInMaintenance(node: PlannedNode, config: string, signal?: AbortSignal): Promise<void> {
+    this.progress(`applying the config to ${node.name} in maintenance mode (apply-config --insecure)`);
+    const deadline = Date.now() + (this.deps.maintenanceTimeoutMs ?? PROVISION_READY_TIMEOUT_MS);
+    const client = Client.connect({ endpoints: [node.address], insecure: true });
+    try {
+      for (;;) {
+        if (signal?.aborted) throw new Error(`interrupted while configuring ${node.name}`);
+        try {
+          await client.version({ timeoutMs: 2000 });
+          break;
+        } catch (err) {
+          if (Date.now() > deadline) {
+            throw new Error(`${node.name} did not reach maintenance mode: ${(err as Error).message}`);
+          }
+          await new Promise((r) => setTimeout(r, this.deps.pollIntervalMs ?? PROVISION_POLL_INTERVAL_MS));
+        }
+      }
+      await client.applyConfiguration(config, {}, { timeoutMs: 30_000 });
+    } finally {
+      client.close();
+    }
   }
 
   private async startNode(
@@ -147,12 +183,13 @@ export class ProcessProvisioner extends Provisioner {
     stateDir: string,
     bundle: string,
     bundleDir: string,
-    config: string,
+    /** Without one, the node boots into maintenance mode. */
+    config: string | undefined,
   ): Promise<NodeState> {
     const root = path.join(stateDir, node.name);
     const paths = new NodePaths(root);
     fs.mkdirSync(root, { recursive: true, mode: 0o700 });
-    await writeSecretFile(paths.configFile, config);
+    if (config !== undefined) await writeSecretFile(paths.configFile, config);
 
     const logFile = path.join(stateDir, `${node.name}.log`);
     const pidFile = path.join(stateDir, `${node.name}.pid`);

@@ -50,6 +50,8 @@ export interface ProvisionerDeps {
   env?: NodeJS.ProcessEnv;
   pollIntervalMs?: number;
   stopGraceMs?: number;
+  /** How long `--with-apply-config` waits for a node's maintenance mode. */
+  maintenanceTimeoutMs?: number;
   /** Ports that must be free on every node address before nodes start (apid's and trustd's). */
   nodePorts?: readonly number[];
 }

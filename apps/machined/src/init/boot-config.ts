@@ -1,6 +1,6 @@
 // Which machine config a metal node boots with: the one named by `talos.config=<URL>` (fetched and
 // stored, 0600: it holds the node's keys), else the one stored by an earlier boot, else none (the
-// node waits; maintenance mode comes later).
+// node goes to maintenance mode).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig, originalText, type MachineConfig } from '@talos/config';
@@ -13,7 +13,7 @@ import { fetchConfig, redactUrl, type FetchConfigOptions } from './config-fetch'
 export interface BootConfig {
   config: MachineConfig;
   text: string;
-  source: 'url' | 'stored';
+  source: 'url' | 'stored' | 'maintenance';
 }
 
 export interface BootConfigOptions {

@@ -23,6 +23,7 @@ import { bootConfig, type BootConfigOptions } from './boot-config';
 import type { DiscoveryNetwork } from './discovery-network';
 import { ephemeralDevice } from './ephemeral';
 import { BASE_MOUNTS, ETC_BIND_MOUNTS, MountedTable, varMount } from './mount-table';
+import { awaitConfigInMaintenance } from '../maintenance/maintenance-mode';
 import { reportServiceFailures } from './failure-report';
 import { powerDown, type PowerAction } from './power';
 import { Reaper } from './reaper';
@@ -98,10 +99,22 @@ export class MetalBoot {
     this.loadModules();
 
     const url = cmdline.get(KERNEL_ARG_CONFIG) ?? '';
-    const discovery = /^https?:\/\//.test(url) ? this.opts.discoveryNetwork?.() : undefined;
+    let discovery = /^https?:\/\//.test(url) ? this.opts.discoveryNetwork?.() : undefined;
     let found: Awaited<ReturnType<typeof bootConfig>>;
     try {
       found = await bootConfig({ cmdline, paths: this.paths, logger: this.logger, fetch: this.opts.fetch });
+      if (!found && !this.down) {
+        // Maintenance mode needs the node on the network; the discovery network stays until then.
+        discovery ??= this.opts.discoveryNetwork?.();
+        const given = await awaitConfigInMaintenance({
+          address: this.opts.address,
+          configPath: this.paths.configFile,
+          mode: 'metal',
+          logger: this.logger,
+          signal: this.stopReports.signal,
+        });
+        if (given) found = { ...given, source: 'maintenance' };
+      }
     } finally {
       await discovery?.stop();
     }
@@ -109,7 +122,7 @@ export class MetalBoot {
     if (this.down) return;
     await this.mountVar(found ? installConfig(found.config).disk : undefined);
     if (!found) {
-      this.logger.error('no machine config: pass talos.config=<url> on the kernel command line');
+      this.logger.error('no machine config: pass talos.config=<url> or apply one in maintenance mode');
       return;
     }
 

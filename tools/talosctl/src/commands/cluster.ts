@@ -93,6 +93,10 @@ export function registerCluster(program: Command, run: CliRun): void {
       parseSeconds,
     )
     .option('--input-dir <dir>', 'process: boot from the files of "talosctl gen config" in this folder')
+    .option(
+      '--with-apply-config',
+      'process: boot the nodes without a config and apply it in maintenance mode',
+    )
     .option('--image-dir <dir>', "qemu: the node image (default: the checkout's _out/image)")
     .option('--accel <name>', `qemu: accelerator (${ACCELERATORS.join(', ')}); auto probes KVM`, 'auto')
     .option('--memory <MiB>', 'qemu: memory of each node', parseCount, QEMU_DEFAULT_MEMORY_MB)
@@ -106,6 +110,7 @@ export function registerCluster(program: Command, run: CliRun): void {
           waitTimeout?: number;
           imageDir?: string;
           inputDir?: string;
+          withApplyConfig?: boolean;
           accel: string;
           memory: number;
           cpus: number;
@@ -140,6 +145,7 @@ export function registerCluster(program: Command, run: CliRun): void {
           cidr: opts.cidr,
           clustersDir: opts.stateDir,
           inputDir: opts.inputDir,
+          withApplyConfig: opts.withApplyConfig,
           talosconfig: run.talosconfigPath(globals),
           bundleDir: findBundleDir({ env: run.deps.env }),
           readyTimeoutMs: opts.waitTimeout ? opts.waitTimeout * 1000 : undefined,
