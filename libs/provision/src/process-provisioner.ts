@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import {
   KUBERNETES_API_PORT,
   NodePaths,
-  PROVISION_POLL_INTERVAL_MS,
   PROVISION_READY_TIMEOUT_MS,
   BUNDLE_DIR_ENV,
   daemonBundle,
@@ -15,7 +14,7 @@ import {
 } from '@talos/constants';
 import { generateConfigs, parseConfig, serializeConfig } from '@talos/config';
 import { writeSecretFile } from '@talos/pki';
-import { Client, contextCredentials, loadClientConfig, type ClientConfig } from '@talos/client';
+import { contextCredentials, loadClientConfig, type ClientConfig } from '@talos/client';
 import { type ClusterState, type NodeState, STATE_FILE, saveClusterState } from './cluster-state';
 import { type NodeType, type PlannedNode, planNodes } from './node-plan';
 import { NODE_PORTS, assertNodePortsFree } from './node-ports';
@@ -146,36 +145,14 @@ export class ProcessProvisioner extends Provisioner {
     }
 
     if (req.withApplyConfig) {
-      for (const node of nodes) await this.applyInMaintenance(node, inputs.configs[node.type], req.signal);
+      for (const node of nodes) {
+        await this.applyInMaintenance(node.name, node.address, inputs.configs[node.type], req.signal);
+      }
     }
     const talosconfig = this.mergeContext(state, req.talosconfig, inputs.talosconfig);
     const credentials = contextCredentials(talosconfig, req.name);
     await this.waitReady(state, credentials, req.readyTimeoutMs ?? PROVISION_READY_TIMEOUT_MS, req.signal);
     return state;
-  }
-
-  /** `--with-apply-config`: waits for the node's maintenance mode, then sends it its config. */
-  private async applyInMaintenance(node: PlannedNode, config: string, signal?: AbortSignal): Promise<void> {
-    this.progress(`applying the config to ${node.name} in maintenance mode (apply-config --insecure)`);
-    const deadline = Date.now() + (this.deps.maintenanceTimeoutMs ?? PROVISION_READY_TIMEOUT_MS);
-    const client = Client.connect({ endpoints: [node.address], insecure: true });
-    try {
-      for (;;) {
-        if (signal?.aborted) throw new Error(`interrupted while configuring ${node.name}`);
-        try {
-          await client.version({ timeoutMs: 2000 });
-          break;
-        } catch (err) {
-          if (Date.now() > deadline) {
-            throw new Error(`${node.name} did not reach maintenance mode: ${(err as Error).message}`);
-          }
-          await new Promise((r) => setTimeout(r, this.deps.pollIntervalMs ?? PROVISION_POLL_INTERVAL_MS));
-        }
-      }
-      await client.applyConfiguration(config, {}, { timeoutMs: 30_000 });
-    } finally {
-      client.close();
-    }
   }
 
   private async startNode(

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   PROVISION_POLL_INTERVAL_MS,
+  PROVISION_READY_TIMEOUT_MS,
   PROVISION_STOP_GRACE_MS,
   clustersDir as defaultClustersDir,
 } from '@talos/constants';
@@ -148,6 +149,35 @@ export abstract class Provisioner {
         await sleep(poll);
       }
       this.progress(`${node.name}: apid ready (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    }
+  }
+
+  /** `--with-apply-config`: waits for the node's maintenance mode, then sends it its config. */
+  protected async applyInMaintenance(
+    name: string,
+    address: string,
+    config: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    this.progress(`applying the config to ${name} in maintenance mode (apply-config --insecure)`);
+    const deadline = Date.now() + (this.deps.maintenanceTimeoutMs ?? PROVISION_READY_TIMEOUT_MS);
+    const client = Client.connect({ endpoints: [address], insecure: true });
+    try {
+      for (;;) {
+        if (signal?.aborted) throw new Error(`interrupted while configuring ${name}`);
+        try {
+          await client.version({ timeoutMs: 2000 });
+          break;
+        } catch (err) {
+          if (Date.now() > deadline) {
+            throw new Error(`${name} did not reach maintenance mode: ${(err as Error).message}`);
+          }
+          await new Promise((r) => setTimeout(r, this.deps.pollIntervalMs ?? PROVISION_POLL_INTERVAL_MS));
+        }
+      }
+      await client.applyConfiguration(config, {}, { timeoutMs: 30_000 });
+    } finally {
+      client.close();
     }
   }
 

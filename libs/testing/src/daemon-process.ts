@@ -10,12 +10,13 @@ const WORKSPACE = path.resolve(__dirname, '..', '..', '..');
 /**
  * Bundles `apps/<daemon>/src/main.ts` into `<tmp>/apps/<daemon>/main.js`, with the .proto files
  * grpc-health-check and @grpc/reflection read at run time in `<tmp>/proto` (the layout
- * scripts/bundle.mjs gives dist/).
+ * scripts/bundle.mjs gives dist/). `parentDir` (default: the system's temp folder) holds it.
  */
-export async function bundleDaemon(daemon: string): Promise<DaemonBundle> {
+export async function bundleDaemon(daemon: string, parentDir: string = os.tmpdir()): Promise<DaemonBundle> {
   // Loaded lazily: only the tests that start processes pay for esbuild.
   const { build } = await import('esbuild');
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `bundle-${daemon}-`));
+  await fs.promises.mkdir(parentDir, { recursive: true });
+  const dir = await fs.promises.mkdtemp(path.join(parentDir, `bundle-${daemon}-`));
   const outfile = path.join(dir, 'apps', daemon, 'main.js');
   const protoDir = path.join(dir, 'proto');
   fs.cpSync(path.join(WORKSPACE, 'node_modules/grpc-health-check/proto'), protoDir, { recursive: true });

@@ -246,7 +246,11 @@ export interface QemuCluster {
 }
 
 /** `talosctl cluster create --provisioner qemu` (one node, the image in _out/image). */
-export async function createQemuCluster(name: string, timeoutMs: number): Promise<QemuCluster> {
+export async function createQemuCluster(
+  name: string,
+  timeoutMs: number,
+  extraArgs: readonly string[] = [],
+): Promise<QemuCluster> {
   const talosctl = new Talosctl();
   const stateDir = path.join(talosctl.home, '.talos', 'clusters', name);
   const keepConsole = (label: string): string | undefined => {
@@ -274,6 +278,7 @@ export async function createQemuCluster(name: string, timeoutMs: number): Promis
         '1',
         '--workers',
         '0',
+        ...extraArgs,
       ],
       timeoutMs,
     )

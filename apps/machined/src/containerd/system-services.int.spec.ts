@@ -12,17 +12,15 @@ import {
   removeRuncState,
 } from '@talos/containerd';
 import { NodePaths } from '@talos/constants';
+import { bundleDaemon, type DaemonBundle } from '@talos/testing';
 import { LogBuffer } from '../system/log-buffer';
 import { ServiceSupervisor } from '../system/service-supervisor';
 import { eventually } from '../util/test-helpers';
 import { systemServices } from './system-services';
 
-const bundleDir = path.resolve(__dirname, '../../../../dist/apps');
-const ready = process.getuid?.() === 0 && existsSync(path.join(bundleDir, 'routerd', 'main.js'));
+const ready = process.getuid?.() === 0;
 if (!ready)
-  process.stderr.write(
-    'skipping systemServices integration: needs root and dist/apps (node scripts/bundle.mjs apps/routerd)\n',
-  );
+  process.stderr.write('skipping systemServices integration: needs root (containerd, runc, mounts)\n');
 const describeReady = ready ? describe : describe.skip;
 
 describeReady('systemServices with a real containerd', () => {
@@ -31,7 +29,14 @@ describeReady('systemServices with a real containerd', () => {
   let supervisor: ServiceSupervisor;
   let overlay: { path: string; release: () => void } | undefined;
 
+  let bundle: DaemonBundle | undefined;
+  let bundleDir: string;
+
   beforeAll(async () => {
+    // routerd bundled on the spot (…/apps/routerd/main.js), as the image carries it: inside the
+    // workspace, where it finds koffi, and not under /tmp, which containers get as their own tmpfs.
+    bundle = await bundleDaemon('routerd', path.resolve(__dirname, '../../../../tmp'));
+    bundleDir = path.dirname(path.dirname(bundle.main));
     root = await mkdtemp(path.join(tmpdir(), 'ctrd-system-'));
     const paths = new NodePaths(root);
     overlay = await hostRootOverlay(path.join(root, 'rootfs'));
@@ -75,6 +80,7 @@ describeReady('systemServices with a real containerd', () => {
     await removeCgroup(namespace);
     await removeRuncState(namespace);
     await rm(root, { recursive: true, force: true });
+    await bundle?.cleanup();
   }, 60_000);
 
   it('brings containerd up (Version answers) and routerd up as a container (its health answers)', async () => {

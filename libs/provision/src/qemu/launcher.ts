@@ -14,7 +14,8 @@ export interface LaunchSpec {
   node: Omit<QemuNodeSpec, 'cmdline' | 'configResponse'>;
   /** Kernel arguments besides talos.config, which the launcher adds. */
   kernelArgs: string[];
-  configFile: string;
+  /** The node's config; without one the node boots into maintenance mode. */
+  configFile?: string;
   qemu?: string;
 }
 
@@ -41,10 +42,14 @@ export function writeConfigResponse(configFile: string, responseFile: string): v
 /** Runs the node until QEMU exits; SIGTERM/SIGINT stop QEMU. Resolves with QEMU's exit code. */
 export async function runLauncher(specFile: string, log: (line: string) => void): Promise<number> {
   const spec = readLaunchSpec(specFile);
-  const configResponse = `${spec.configFile}.http`;
-  writeConfigResponse(spec.configFile, configResponse);
-  const cmdline = [...spec.kernelArgs, `${KERNEL_ARG_CONFIG}=${CONFIG_URL}`].join(' ');
-  const args = qemuArgs({ ...spec.node, cmdline, configResponse });
+  let configResponse: string | undefined;
+  const kernelArgs = [...spec.kernelArgs];
+  if (spec.configFile) {
+    configResponse = `${spec.configFile}.http`;
+    writeConfigResponse(spec.configFile, configResponse);
+    kernelArgs.push(`${KERNEL_ARG_CONFIG}=${CONFIG_URL}`);
+  }
+  const args = qemuArgs({ ...spec.node, cmdline: kernelArgs.join(' '), configResponse });
   log(`starting ${spec.qemu ?? QEMU_BINARY} (accel ${spec.node.accel})`);
   const qemu = spawn(spec.qemu ?? QEMU_BINARY, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = (signal: NodeJS.Signals): void => {

@@ -16,8 +16,8 @@ export interface QemuNodeSpec {
   consoleLog: string;
   /** Host loopback port forwarded to the guest's apid. */
   apiPort: number;
-  /** A file holding the HTTP response with the config, sent to each guest connection. */
-  configResponse: string;
+  /** A file holding the HTTP response with the config, sent to each guest connection (if any). */
+  configResponse?: string;
   /** Extra disks (raw files), attached as virtio disks in order (vda, vdb, ...). */
   disks?: readonly string[];
 }
@@ -33,13 +33,10 @@ function plainPath(file: string): string {
 }
 
 export function qemuArgs(spec: QemuNodeSpec): string[] {
-  const netdev = [
-    'user',
-    'id=net0',
-    'restrict=on',
-    `hostfwd=tcp:127.0.0.1:${spec.apiPort}-:${APID_PORT}`,
-    `guestfwd=tcp:${SLIRP_CONFIG_ADDRESS}:80-cmd:cat ${plainPath(spec.configResponse)}`,
-  ];
+  const netdev = ['user', 'id=net0', 'restrict=on', `hostfwd=tcp:127.0.0.1:${spec.apiPort}-:${APID_PORT}`];
+  if (spec.configResponse) {
+    netdev.push(`guestfwd=tcp:${SLIRP_CONFIG_ADDRESS}:80-cmd:cat ${plainPath(spec.configResponse)}`);
+  }
   const args = [
     '-name',
     'talos',

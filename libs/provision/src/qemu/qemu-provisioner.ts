@@ -36,6 +36,8 @@ export interface QemuCreateRequest {
   accel?: 'auto' | Accelerator;
   memoryMb?: number;
   cpus?: number;
+  /** Boot without a config (maintenance mode) and give it with apply-config --insecure. */
+  withApplyConfig?: boolean;
   readyTimeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -60,7 +62,7 @@ export function freeLoopbackPort(): Promise<number> {
 
 export class QemuProvisioner extends Provisioner {
   constructor(private readonly qemuDeps: QemuProvisionerDeps) {
-    super(qemuDeps);
+    super({ maintenanceTimeoutMs: QEMU_READY_TIMEOUT_MS, ...qemuDeps });
   }
 
   async create(req: QemuCreateRequest): Promise<ClusterState> {
@@ -117,7 +119,7 @@ export class QemuProvisioner extends Provisioner {
         apiPort,
       },
       kernelArgs: [...DEFAULT_KERNEL_ARGS, `${KERNEL_ARG_PLATFORM}=metal`],
-      configFile,
+      ...(req.withApplyConfig ? {} : { configFile }),
       qemu: this.qemuDeps.qemu,
     };
     const specFile = path.join(root, 'launch.json');
@@ -130,6 +132,14 @@ export class QemuProvisioner extends Provisioner {
 
     const context = this.mergeContext(state, req.talosconfig, generated.talosconfig);
     this.progress(`console log: ${consoleLog}`);
+    if (req.withApplyConfig) {
+      await this.applyInMaintenance(
+        name,
+        `127.0.0.1:${apiPort}`,
+        fs.readFileSync(configFile, 'utf8'),
+        req.signal,
+      );
+    }
     await this.waitReady(
       state,
       contextCredentials(context, req.name),

@@ -38,6 +38,13 @@ describe('qemuArgs', () => {
     expect(args).not.toContain('-no-reboot');
   });
 
+  it('has no config rule for a node booting into maintenance mode', () => {
+    const args = qemuArgs({ ...spec, configResponse: undefined });
+    expect(args[args.indexOf('-netdev') + 1]).toBe(
+      'user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:41234-:50000',
+    );
+  });
+
   it('refuses paths QEMU would split or a shell would word-split', () => {
     expect(() => qemuArgs({ ...spec, configResponse: '/state/my node/config.http' })).toThrow(
       /cannot go on QEMU's command line/,

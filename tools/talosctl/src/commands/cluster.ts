@@ -132,6 +132,7 @@ export function registerCluster(program: Command, run: CliRun): void {
             accel: opts.accel as 'auto' | 'kvm' | 'tcg',
             memoryMb: opts.memory,
             cpus: opts.cpus,
+            withApplyConfig: opts.withApplyConfig,
             readyTimeoutMs: opts.waitTimeout ? opts.waitTimeout * 1000 : undefined,
             signal: run.signal,
           });
