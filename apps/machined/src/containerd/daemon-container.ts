@@ -54,6 +54,14 @@ export function daemonContainerSpec(daemon: NodeDaemon, o: DaemonContainerOption
     if (existsSync(source)) binds.push(bind(source, file, true));
   }
 
+  // Bundles from elsewhere than the image (tests, development) come in by a bind of their own: the
+  // root bind carries no submounts, and the container's /tmp is a tmpfs of its own. The bind is
+  // of the bundles' parent, which holds the proto/ folder they read beside apps/.
+  if (o.bundleDir && o.bundleDir !== IMAGE_BUNDLE_DIR) {
+    const libDir = path.dirname(o.bundleDir);
+    binds.push(bind(libDir, libDir, true));
+  }
+
   let configPath = o.configPath;
   const rel = path.relative(o.root, o.configPath);
   if (!rel.startsWith('..') && !path.isAbsolute(rel)) configPath = path.join('/', rel);

@@ -33,9 +33,9 @@ describeReady('systemServices with a real containerd', () => {
   let bundleDir: string;
 
   beforeAll(async () => {
-    // routerd bundled on the spot (…/apps/routerd/main.js), as the image carries it: inside the
-    // workspace, where it finds koffi, and not under /tmp, which containers get as their own tmpfs.
-    bundle = await bundleDaemon('routerd', path.resolve(__dirname, '../../../../tmp'));
+    // routerd bundled on the spot (<tmp>/apps/routerd/main.js), as the image carries it; the
+    // container gets that folder by a bind of its own (its /tmp is a tmpfs).
+    bundle = await bundleDaemon('routerd');
     bundleDir = path.dirname(path.dirname(bundle.main));
     root = await mkdtemp(path.join(tmpdir(), 'ctrd-system-'));
     const paths = new NodePaths(root);
