@@ -1,6 +1,7 @@
 // Configures the node's network from a plan: links up (MTU first), static addresses and routes,
 // DHCP leases (kept renewed), then the hostname, /system/etc/hosts and resolv.conf. Only ever
 // run on a node networkd owns (main.ts decides); everything it touches is passed in.
+import { setTimeout as delay } from 'node:timers/promises';
 import * as path from 'node:path';
 import {
   DEFAULT_NAMESERVERS,
@@ -208,7 +209,9 @@ export class NetworkConfigurator {
         let renewed: Lease | undefined;
         while (!signal.aborted && Date.now() < expires) {
           // setTimeout caps at 2^31-1 ms; an infinite lease just waits (never renews).
-          await sleep(Math.min(Math.max(at - Date.now(), 1000), MAX_TIMER_MS), signal);
+          await delay(Math.min(Math.max(at - Date.now(), 1000), MAX_TIMER_MS), undefined, { signal }).catch(
+            () => undefined,
+          ); // an abort ends the wait
           if (signal.aborted) return;
           if (Date.now() < at) continue;
           try {
@@ -347,17 +350,4 @@ export class NetworkConfigurator {
 /** The NTP servers learned from DHCP and ip= (timed may use them when the config names none). */
 export function learnedNtpServers(plan: NetworkPlan, status: NetworkStatus): string[] {
   return [...new Set([...(plan.ipArg?.ntp ?? []), ...Object.values(status.leases).flatMap((l) => l.ntp)])];
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -1,5 +1,6 @@
 // The sync loop: query the configured servers (first that answers wins), correct the clock,
 // sleep MIN_POLL + random(MAX_POLL), again; retry sooner until the first sync succeeds.
+import { setTimeout as delay } from 'node:timers/promises';
 import { NTP_INITIAL_RETRY_MS, NTP_MAX_POLL_MS, NTP_MIN_POLL_MS } from '@talos/constants';
 import type { Logger } from '@talos/log';
 import type { Adjustment } from './clock-adjuster';
@@ -80,20 +81,7 @@ export class TimeSyncer {
         this.opts.logger.warn({ err: (err as Error).message }, 'time sync failed');
       }
       const wait = this.ready ? minPoll + Math.floor(random() * maxPoll) : retry;
-      await sleep(wait, signal);
+      await delay(wait, undefined, { signal }).catch(() => undefined); // an abort ends the wait
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

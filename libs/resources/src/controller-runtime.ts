@@ -2,6 +2,7 @@
 // changes of its inputs (a burst of changes gives one reconcile), retries a failed reconcile with
 // exponential back-off, and reports the graph of controllers and resource types.
 import { setMaxListeners } from 'node:events';
+import { setTimeout as wait } from 'node:timers/promises';
 import { silentLogger, type Logger } from '@talos/log';
 import type { Controller, ControllerInput } from './controller';
 import { ControllerState } from './controller-state';
@@ -172,7 +173,7 @@ class ControllerRunner {
           'controller failed, restarting',
         );
         this.pending = true;
-        await sleep(delay, signal);
+        await wait(delay, undefined, { signal }).catch(() => undefined); // an abort ends the wait
       }
     }
     signal.removeEventListener('abort', onAbort);
@@ -217,17 +218,5 @@ function aborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) resolve();
     else signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
   });
 }

@@ -2,6 +2,7 @@
 // controller runtime only wakes on input changes, so such a controller's reconcile runs this loop
 // until the runtime stops. A throw from `step` ends the loop (the runtime restarts the controller
 // with back-off).
+import { setTimeout as delay } from 'node:timers/promises';
 
 /** Runs `step` now and then every `periodMs` until `signal` aborts. */
 export async function pollEvery(
@@ -11,19 +12,6 @@ export async function pollEvery(
 ): Promise<void> {
   while (!signal.aborted) {
     await step();
-    await sleep(periodMs, signal);
+    await delay(periodMs, undefined, { signal }).catch(() => undefined); // an abort ends the wait
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }

@@ -2,6 +2,7 @@
 // then REQUEST with ciaddr to extend it. Replies are asked to be broadcast, and every message
 // goes out as a link-layer broadcast, so one packet socket serves every state (renewal included:
 // servers answer a broadcast REQUEST carrying ciaddr as they answer a unicast one).
+import { setTimeout as delay } from 'node:timers/promises';
 import { randomInt } from 'node:crypto';
 import type { Logger } from '@talos/log';
 import { PacketSocket } from '@talos/sys';
@@ -80,7 +81,7 @@ export class DhcpClient {
         else this.opts.logger.warn({ err: msg }, 'dhcp attempt failed');
       }
       // An attempt that failed at once (send refused) still waits its turn: no busy loop.
-      await sleep(timeout - (Date.now() - started), signal);
+      await delay(timeout - (Date.now() - started), undefined, { signal }).catch(() => undefined); // an abort ends the wait
       if (signal.aborted) throw new Error('dhcp aborted');
       timeout = Math.min(timeout * 2, max);
     }
@@ -201,17 +202,4 @@ export class DhcpClient {
 
 function frame(payload: Buffer): Buffer {
   return encodeUdp4('0.0.0.0', '255.255.255.255', DHCP_CLIENT_PORT, DHCP_SERVER_PORT, payload);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (ms <= 0 || signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
