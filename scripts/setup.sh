@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian machine: system packages (Node.js, chrony for the
 # NTP tests, graphviz for `inspect dependencies`, the image tool chain: squashfs-tools, musl-tools for
-# the static init, cpio; containerd + runc for the containerd runner's tests, QEMU to boot the image,
-# xfsprogs and dnsmasq for the udevd/networkd tests) and the npm workspace. Idempotent and quiet when done.
+# the static init (it drives gcc), kmod's depmod, cpio; containerd + runc for the containerd runner's
+# tests, QEMU to boot the image, xfsprogs, e2fsprogs, dosfstools, losetup and dnsmasq for the
+# udevd/networkd/machined tests) and the npm workspace. Idempotent and quiet when done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,8 @@ requirements=(
   mksquashfs:squashfs-tools
   unsquashfs:squashfs-tools
   musl-gcc:musl-tools
+  gcc:gcc
+  depmod:kmod
   cpio:cpio
   zstd:zstd
   containerd:containerd
@@ -24,6 +27,8 @@ requirements=(
   mkfs.xfs:xfsprogs
   dnsmasq:dnsmasq-base
   unshare:util-linux
+  losetup:mount
+  mkfs.ext4:e2fsprogs
   mkfs.vfat:dosfstools
 )
 need_pkgs=()

@@ -6,11 +6,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client, contextCredentials, loadClientConfig } from '@talos/client';
-import { DEFAULT_IMAGE_DIR, IMAGE_INITRAMFS_FILE, IMAGE_KERNEL_FILE } from '@talos/constants';
+import {
+  DEFAULT_IMAGE_DIR,
+  IMAGE_INITRAMFS_FILE,
+  IMAGE_KERNEL_FILE,
+  IMAGE_ROOTFS_FILE,
+} from '@talos/constants';
 import { QemuProvisioner } from '@talos/provision';
 import { Report, table } from './report';
 
-const ROOTFS_FILE = 'rootfs.sqsh';
 const ROOTFS_TARGET_MB = 80;
 const APID_TARGET_S = 15;
 const SERVICES = ['machined', 'containerd', 'apid', 'routerd', 'networkd', 'timed', 'trustd', 'udevd'];
@@ -82,7 +86,7 @@ async function main(): Promise<void> {
   const report = new Report();
 
   report.section('image sizes');
-  const sizes = [ROOTFS_FILE, IMAGE_INITRAMFS_FILE, IMAGE_KERNEL_FILE].map((name) => {
+  const sizes = [IMAGE_ROOTFS_FILE, IMAGE_INITRAMFS_FILE, IMAGE_KERNEL_FILE].map((name) => {
     const file = path.join(imageDir, name);
     return [name, fs.existsSync(file) ? fs.statSync(file).size : NaN] as const;
   });

@@ -254,8 +254,14 @@ export async function createQemuCluster(
   const talosctl = new Talosctl();
   const stateDir = path.join(talosctl.home, '.talos', 'clusters', name);
   const keepConsole = (label: string): string | undefined => {
-    const source = path.join(stateDir, `${name}-master-1.console.log`);
-    if (!fs.existsSync(source)) return undefined;
+    // Where the provisioner put it, as its state file says (saved before it waits for the node).
+    let source: string | undefined;
+    try {
+      source = loadClusterState(stateDir).nodes[0]?.consoleLog;
+    } catch {
+      return undefined;
+    }
+    if (!source || !fs.existsSync(source)) return undefined;
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
     const copy = path.join(ARTIFACTS_DIR, `${name}-${label}-console.log`);
     fs.copyFileSync(source, copy);
