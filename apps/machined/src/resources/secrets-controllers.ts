@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 import { clusterNetwork, decodePEM, isControlPlane, parseConfig, type MachineConfig } from '@talos/config';
 import { NODE_CERT_LIFETIME_HOURS } from '@talos/constants';
 import { issueCertificateAsync } from '@talos/pki';
-import type { Controller, ControllerState } from '@talos/resources';
+import type { Controller, ControllerState, ResourceKind } from '@talos/resources';
 import {
   CONFIG_NAMESPACE,
   ETCD_SECRETS_ID,
@@ -27,6 +27,9 @@ import {
   RootSecretKind,
   SECRETS_NAMESPACE,
   type CertificateAndKeySpec,
+  type EtcdCertsSpec,
+  type KubernetesCertsSpec,
+  type RootSecretSpec,
   type RootEtcdSpec,
   type RootKubernetesSpec,
   type RootOSSpec,
@@ -127,8 +130,14 @@ export function rootSecretsController(): Controller {
   };
 }
 
+/** This node's names for its certificates. */
+interface NodeNames {
+  hostname: string;
+  ips: string[];
+}
+
 /** This node's names for its certificates: hostname, addresses (without prefix), loopback. */
-async function nodeNames(state: ControllerState): Promise<{ hostname: string; ips: string[] } | undefined> {
+async function nodeNames(state: ControllerState): Promise<NodeNames | undefined> {
   const hostname = (await state.find(HostnameKind.pointer(HOSTNAME_ID)))?.spec.hostname ?? 'localhost';
   const addresses = (await state.find(NodeAddressKind.pointer(NODE_ADDRESS_ID)))?.spec.addresses ?? [];
   // Until the network is up the node has no names worth a certificate: issuing now would only
@@ -145,52 +154,85 @@ const nameInputs = [
   { namespace: NETWORK_NAMESPACE, type: NodeAddressKind.type, id: NODE_ADDRESS_ID, kind: 'weak' as const },
 ];
 
-export function etcdSecretsController(): Controller {
+/**
+ * A controller that keeps one resource of certificates issued from a RootSecret for this node's
+ * names. `signer` picks the CAs out of the root secret (undefined: nothing to sign with here, the
+ * output goes); `plan` says what the certificates would state (compared with what was issued last,
+ * so a key is generated only when that changes) and how to issue them.
+ */
+function certificatesController<T, S>(o: {
+  name: string;
+  rootId: string;
+  kind: ResourceKind<S>;
+  id: string;
+  signer: (root: RootSecretSpec | undefined) => T | undefined;
+  plan: (signer: T, node: NodeNames) => { states: unknown; issue: () => Promise<S> };
+}): Controller {
   let issuedFor: string | undefined;
   return {
-    name: ETCD_SECRETS_CONTROLLER,
+    name: o.name,
     inputs: [
-      { namespace: SECRETS_NAMESPACE, type: RootSecretKind.type, id: ROOT_ETCD_ID, kind: 'strong' },
+      { namespace: SECRETS_NAMESPACE, type: RootSecretKind.type, id: o.rootId, kind: 'strong' },
       ...nameInputs,
     ],
-    outputs: [{ type: EtcdSecretsKind.type, kind: 'exclusive' }],
+    outputs: [{ type: o.kind.type, kind: 'exclusive' }],
     async reconcile({ state }) {
-      const root = await state.find(RootSecretKind.pointer(ROOT_ETCD_ID));
-      const ca = (root?.spec as RootEtcdSpec | undefined)?.etcdCA;
-      if (!ca?.key) {
+      const signer = o.signer((await state.find(RootSecretKind.pointer(o.rootId)))?.spec);
+      if (!signer) {
         issuedFor = undefined;
-        await state.tidyOutputs(SECRETS_NAMESPACE, EtcdSecretsKind.type, []);
+        await state.tidyOutputs(SECRETS_NAMESPACE, o.kind.type, []);
         return;
       }
-      const names = await nodeNames(state);
-      if (!names) return;
-      const { hostname, ips } = names;
-      const key = JSON.stringify([ca.crt, hostname, ips]);
-      if (key === issuedFor && (await state.find(EtcdSecretsKind.pointer(ETCD_SECRETS_ID)))) return;
-      const common = {
-        validityHours: NODE_CERT_LIFETIME_HOURS,
-        ipAddresses: ips,
-        dnsNames: [hostname, 'localhost'],
-      };
-      const spec = {
-        etcdPeer: await issueCertificateAsync(ca, { ...common, commonName: hostname, usage: 'both' }),
-        etcdClient: await issueCertificateAsync(ca, { ...common, commonName: hostname, usage: 'both' }),
-        etcdApiServer: await issueCertificateAsync(ca, {
-          validityHours: NODE_CERT_LIFETIME_HOURS,
-          commonName: 'kube-apiserver',
-          usage: 'client',
-        }),
-      };
-      await state.modify(EtcdSecretsKind.pointer(ETCD_SECRETS_ID), () => spec);
+      const node = await nodeNames(state);
+      if (!node) return;
+      const plan = o.plan(signer, node);
+      const key = JSON.stringify(plan.states);
+      if (key === issuedFor && (await state.find(o.kind.pointer(o.id)))) return;
+      const spec = await plan.issue();
+      await state.modify(o.kind.pointer(o.id), () => spec);
       issuedFor = key;
     },
   };
 }
 
+export function etcdSecretsController(): Controller {
+  return certificatesController<CertificateAndKeySpec, EtcdCertsSpec>({
+    name: ETCD_SECRETS_CONTROLLER,
+    rootId: ROOT_ETCD_ID,
+    kind: EtcdSecretsKind,
+    id: ETCD_SECRETS_ID,
+    signer: (root) => {
+      const ca = (root as RootEtcdSpec | undefined)?.etcdCA;
+      return ca?.key ? ca : undefined;
+    },
+    plan: (ca, { hostname, ips }) => ({
+      states: [ca.crt, hostname, ips],
+      issue: async () => {
+        const validityHours = NODE_CERT_LIFETIME_HOURS;
+        const member = {
+          validityHours,
+          ipAddresses: ips,
+          dnsNames: [hostname, 'localhost'],
+          commonName: hostname,
+        };
+        return {
+          etcdPeer: await issueCertificateAsync(ca, { ...member, usage: 'both' }),
+          etcdClient: await issueCertificateAsync(ca, { ...member, usage: 'both' }),
+          etcdApiServer: await issueCertificateAsync(ca, {
+            validityHours,
+            commonName: 'kube-apiserver',
+            usage: 'client',
+          }),
+        };
+      },
+    }),
+  });
+}
+
 /** The API server certificate's names: endpoint host, certSANs, service IPs, in-cluster names, node's. */
 export function apiServerNames(
   root: RootKubernetesSpec,
-  node: { hostname: string; ips: string[] },
+  node: NodeNames,
 ): { ipAddresses: string[]; dnsNames: string[] } {
   const endpointHost = new URL(root.endpoint).hostname.replace(/^\[(.*)\]$/, '$1');
   const all = [endpointHost, ...root.certSANs, ...root.apiServerIPs, ...node.ips];
@@ -209,50 +251,42 @@ export function apiServerNames(
 }
 
 export function kubernetesSecretsController(): Controller {
-  let issuedFor: string | undefined;
-  return {
+  return certificatesController<RootKubernetesSpec, KubernetesCertsSpec>({
     name: KUBERNETES_SECRETS_CONTROLLER,
-    inputs: [
-      { namespace: SECRETS_NAMESPACE, type: RootSecretKind.type, id: ROOT_KUBERNETES_ID, kind: 'strong' },
-      ...nameInputs,
-    ],
-    outputs: [{ type: KubernetesSecretsKind.type, kind: 'exclusive' }],
-    async reconcile({ state }) {
-      const found = await state.find(RootSecretKind.pointer(ROOT_KUBERNETES_ID));
-      const root = found?.spec as RootKubernetesSpec | undefined;
-      if (!root?.ca.key || !root.aggregatorCA.key) {
-        issuedFor = undefined;
-        await state.tidyOutputs(SECRETS_NAMESPACE, KubernetesSecretsKind.type, []);
-        return;
-      }
-      const node = await nodeNames(state);
-      if (!node) return;
-      const names = apiServerNames(root, node);
-      const key = JSON.stringify([root.ca.crt, root.aggregatorCA.crt, names]);
-      if (key === issuedFor && (await state.find(KubernetesSecretsKind.pointer(KUBERNETES_SECRETS_ID))))
-        return;
-      const validityHours = NODE_CERT_LIFETIME_HOURS;
-      const spec = {
-        apiServer: await issueCertificateAsync(root.ca, {
-          validityHours,
-          commonName: 'kube-apiserver',
-          usage: 'server',
-          ...names,
-        }),
-        apiServerKubeletClient: await issueCertificateAsync(root.ca, {
-          validityHours,
-          commonName: 'apiserver-kubelet-client',
-          organization: ['system:masters'],
-          usage: 'client',
-        }),
-        frontProxy: await issueCertificateAsync(root.aggregatorCA, {
-          validityHours,
-          commonName: 'front-proxy-client',
-          usage: 'client',
-        }),
-      };
-      await state.modify(KubernetesSecretsKind.pointer(KUBERNETES_SECRETS_ID), () => spec);
-      issuedFor = key;
+    rootId: ROOT_KUBERNETES_ID,
+    kind: KubernetesSecretsKind,
+    id: KUBERNETES_SECRETS_ID,
+    signer: (root) => {
+      const k8s = root as RootKubernetesSpec | undefined;
+      return k8s?.ca.key && k8s.aggregatorCA.key ? k8s : undefined;
     },
-  };
+    plan: (root, node) => {
+      const names = apiServerNames(root, node);
+      return {
+        states: [root.ca.crt, root.aggregatorCA.crt, names],
+        issue: async () => {
+          const validityHours = NODE_CERT_LIFETIME_HOURS;
+          return {
+            apiServer: await issueCertificateAsync(root.ca, {
+              validityHours,
+              commonName: 'kube-apiserver',
+              usage: 'server',
+              ...names,
+            }),
+            apiServerKubeletClient: await issueCertificateAsync(root.ca, {
+              validityHours,
+              commonName: 'apiserver-kubelet-client',
+              organization: ['system:masters'],
+              usage: 'client',
+            }),
+            frontProxy: await issueCertificateAsync(root.aggregatorCA, {
+              validityHours,
+              commonName: 'front-proxy-client',
+              usage: 'client',
+            }),
+          };
+        },
+      };
+    },
+  });
 }
