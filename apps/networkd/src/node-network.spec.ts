@@ -5,7 +5,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { makeTmpDir, type TmpDir } from '@talos/testing';
+import { bundleEntry, makeTmpDir, type TmpDir } from '@talos/testing';
 
 const WORKSPACE = path.resolve(__dirname, '..', '..', '..');
 const isRoot = process.getuid?.() === 0;
@@ -42,19 +42,9 @@ describeRoot('networkd configuring a network namespace', () => {
 
   beforeAll(async () => {
     tmp = await makeTmpDir('netd-');
-    const { build } = await import('esbuild');
-    entry = path.join(tmp.path, 'configure.js');
-    await build({
-      entryPoints: [path.join(__dirname, 'testdata', 'configure-in-netns.ts')],
-      outfile: entry,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      tsconfig: path.join(WORKSPACE, 'tsconfig.base.json'),
-      external: ['koffi'],
-      logLevel: 'error',
-    });
+    entry = (
+      await bundleEntry(path.join(__dirname, 'testdata', 'configure-in-netns.ts'), 'configure', tmp.path)
+    ).main;
     ip('netns', 'add', srv);
     ip('netns', 'add', cli);
     // Two cables from the server namespace: eth0 (DHCP served) and eth1 (to be ignored).

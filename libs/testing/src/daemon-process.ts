@@ -8,16 +8,21 @@ import * as path from 'node:path';
 const WORKSPACE = path.resolve(__dirname, '..', '..', '..');
 
 /**
- * Bundles `apps/<daemon>/src/main.ts` into `<tmp>/apps/<daemon>/main.js`, with the .proto files
+ * Bundles a TypeScript entry into `<parentDir>/<tmp>/apps/<name>/main.js`, with the .proto files
  * grpc-health-check and @grpc/reflection read at run time in `<tmp>/proto` (the layout
- * scripts/bundle.mjs gives dist/). `parentDir` (default: the system's temp folder) holds it.
+ * scripts/bundle.mjs gives dist/). koffi stays external: run the bundle with NODE_PATH at the
+ * workspace's node_modules when it uses @talos/sys.
  */
-export async function bundleDaemon(daemon: string, parentDir: string = os.tmpdir()): Promise<DaemonBundle> {
+export async function bundleEntry(
+  entry: string,
+  name: string,
+  parentDir: string = os.tmpdir(),
+): Promise<DaemonBundle> {
   // Loaded lazily: only the tests that start processes pay for esbuild.
   const { build } = await import('esbuild');
   await fs.promises.mkdir(parentDir, { recursive: true });
-  const dir = await fs.promises.mkdtemp(path.join(parentDir, `bundle-${daemon}-`));
-  const outfile = path.join(dir, 'apps', daemon, 'main.js');
+  const dir = await fs.promises.mkdtemp(path.join(parentDir, `bundle-${name}-`));
+  const outfile = path.join(dir, 'apps', name, 'main.js');
   const protoDir = path.join(dir, 'proto');
   fs.cpSync(path.join(WORKSPACE, 'node_modules/grpc-health-check/proto'), protoDir, { recursive: true });
   fs.cpSync(
@@ -28,7 +33,7 @@ export async function bundleDaemon(daemon: string, parentDir: string = os.tmpdir
     },
   );
   await build({
-    entryPoints: [path.join(WORKSPACE, 'apps', daemon, 'src', 'main.ts')],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
@@ -39,6 +44,11 @@ export async function bundleDaemon(daemon: string, parentDir: string = os.tmpdir
     logLevel: 'error',
   });
   return { main: outfile, cleanup: () => fs.promises.rm(dir, { recursive: true, force: true }) };
+}
+
+/** A daemon's `apps/<daemon>/src/main.ts` bundled as machined finds it: `.../apps/<daemon>/main.js`. */
+export function bundleDaemon(daemon: string, parentDir?: string): Promise<DaemonBundle> {
+  return bundleEntry(path.join(WORKSPACE, 'apps', daemon, 'src', 'main.ts'), daemon, parentDir);
 }
 
 export interface DaemonBundle {

@@ -14,7 +14,14 @@ export {
   type EchoReply,
   type EchoRequest,
 } from './echo-server';
-export { bundleDaemon, startDaemon, waitFor, type DaemonBundle, type DaemonProcess } from './daemon-process';
+export {
+  bundleDaemon,
+  bundleEntry,
+  startDaemon,
+  waitFor,
+  type DaemonBundle,
+  type DaemonProcess,
+} from './daemon-process';
 export { CHRONYD, freeUdpPort, startChronyd, type Chronyd } from './chronyd';
 export { healthStatus } from './health';
 export { NASTY_CONFIG_VALUES, UNKNOWN_CONFIG_KEYS, YAML_TEXT_INSERTS } from './config-fuzz';

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateConfigs, parseConfig, serializeConfig } from '@talos/config';
 import { DEFAULT_KERNEL_CMDLINE } from '@talos/kernel';
-import { bundleDaemon, type DaemonBundle } from '@talos/testing';
+import { bundleDaemon, bundleEntry, type DaemonBundle } from '@talos/testing';
 
 const WORKSPACE = path.resolve(__dirname, '..', '..', '..', '..');
 const isRoot = process.getuid?.() === 0;
@@ -71,28 +71,9 @@ function lastReport<T>(run: Run): T {
 
 (isRoot ? describe : describe.skip)('machined as PID 1 (pid namespace)', () => {
   beforeAll(async () => {
-    const { build } = await import('esbuild');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pid1-'));
     // The layout of dist/: grpc-health-check and @grpc/reflection read <bundle>/../../proto.
-    fixture = path.join(dir, 'apps', 'fixture', 'main.js');
-    const protoDir = path.join(dir, 'proto');
-    fs.cpSync(path.join(WORKSPACE, 'node_modules/grpc-health-check/proto'), protoDir, { recursive: true });
-    fs.cpSync(
-      path.join(WORKSPACE, 'node_modules/@grpc/reflection/build/proto/grpc'),
-      path.join(protoDir, 'grpc'),
-      { recursive: true },
-    );
-    await build({
-      entryPoints: [path.join(__dirname, 'testdata', 'pid1-fixture.ts')],
-      outfile: fixture,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      tsconfig: path.join(WORKSPACE, 'tsconfig.base.json'),
-      external: ['koffi'],
-      logLevel: 'error',
-    });
+    fixture = (await bundleEntry(path.join(__dirname, 'testdata', 'pid1-fixture.ts'), 'fixture', dir)).main;
   }, 60_000);
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
