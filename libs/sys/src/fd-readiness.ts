@@ -1,6 +1,9 @@
-// Waiting for a non-blocking fd to become readable without blocking the event loop: koffi's libuv
-// poll handle, started per wait and stopped after it. Shared by the netlink and packet sockets.
+// A non-blocking socket fd read without blocking the event loop: receive what is queued
+// (recvfrom with MSG_DONTWAIT), else wait for readability through koffi's libuv poll handle and try
+// again. Shared by the netlink and packet sockets, which differ only in what they decode.
 import koffi from 'koffi';
+import { SyscallError } from './errno';
+import { MSG_DONTWAIT, MSG_TRUNC, close, recvfrom } from './syscalls';
 
 interface PollHandle {
   start(opts: { readable?: boolean }, cb: (status: number) => void): void;
@@ -8,19 +11,56 @@ interface PollHandle {
   close(): void;
 }
 
-export class FdReadiness {
+export class NonBlockingFd {
   private poll: PollHandle | undefined;
   /** Rejects the wait in progress, so close() never leaves a promise hanging. */
   private cancelWait: ((err: Error) => void) | undefined;
+  private closed = false;
 
   /** `what` names the fd in errors ("netlink socket"). */
   constructor(
-    private readonly fd: number,
+    readonly fd: number,
     private readonly what: string,
   ) {}
 
-  /** Resolves once the fd is readable; rejects when `signal` aborts or close() is called. */
-  readable(signal?: AbortSignal): Promise<void> {
+  assertOpen(): void {
+    if (this.closed) throw new Error(`${this.what} is closed`);
+  }
+
+  /**
+   * A queued datagram into `buf`: its length (larger than `buf` when truncated) and the sender's
+   * raw sockaddr; undefined when nothing is queued.
+   */
+  tryRecvfrom(buf: Buffer, addrSize?: number): { length: number; from: Buffer } | undefined {
+    try {
+      return recvfrom(this.fd, buf, MSG_DONTWAIT | MSG_TRUNC, addrSize);
+    } catch (err) {
+      if (SyscallError.is(err, 'EAGAIN')) return undefined;
+      throw err;
+    }
+  }
+
+  /** Calls `attempt` until it gives something, waiting for readability in between. */
+  async receive<T>(attempt: () => T | undefined, signal?: AbortSignal): Promise<T> {
+    for (;;) {
+      this.assertOpen();
+      const got = attempt();
+      if (got !== undefined) return got;
+      await this.readable(signal);
+    }
+  }
+
+  /** Ends a wait in progress (it rejects), releases the poll handle and closes the fd. Once. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.cancelWait?.(new Error(`${this.what} is closed`));
+    this.poll?.close();
+    this.poll = undefined;
+    close(this.fd);
+  }
+
+  private readable(signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(abortReason(signal));
       const settle = (err?: Error): void => {
@@ -41,13 +81,6 @@ export class FdReadiness {
         this.poll.start({ readable: true }, onEvent);
       }
     });
-  }
-
-  /** Ends a wait in progress (it rejects) and releases the poll handle; the fd is the caller's. */
-  close(): void {
-    this.cancelWait?.(new Error(`${this.what} is closed`));
-    this.poll?.close();
-    this.poll = undefined;
   }
 }
 

@@ -3,19 +3,8 @@
 // needs (a UDP socket cannot send from 0.0.0.0 on a chosen link, nor receive a reply addressed to
 // an address the link does not hold yet). The kernel adds and strips the Ethernet header; we
 // build the IP and UDP headers. Receives never block the event loop (koffi's libuv poll handle).
-import { FdReadiness } from './fd-readiness';
-import { SyscallError } from './errno';
-import {
-  MSG_DONTWAIT,
-  MSG_TRUNC,
-  SOCK_CLOEXEC,
-  SOCK_NONBLOCK,
-  bind,
-  close,
-  recvfrom,
-  sendto,
-  socket,
-} from './syscalls';
+import { NonBlockingFd } from './fd-readiness';
+import { SOCK_CLOEXEC, SOCK_NONBLOCK, bind, close, sendto, socket } from './syscalls';
 
 export const AF_PACKET = 17;
 const SOCK_DGRAM = 2;
@@ -46,16 +35,15 @@ export interface Packet {
 }
 
 export class PacketSocket {
-  private closed = false;
   private readonly buf = Buffer.alloc(RECEIVE_BUFFER_BYTES);
-  private readonly waiter: FdReadiness;
+  private readonly io: NonBlockingFd;
 
   private constructor(
     readonly fd: number,
     readonly ifindex: number,
     private readonly protocol: number,
   ) {
-    this.waiter = new FdReadiness(fd, 'packet socket');
+    this.io = new NonBlockingFd(fd, 'packet socket');
   }
 
   /** Opens a socket receiving `protocol` (ETH_P_IP) frames of link `ifindex`. Needs CAP_NET_RAW. */
@@ -86,28 +74,18 @@ export class PacketSocket {
 
   /** Sends a network-layer packet to `mac` (broadcast by default). */
   send(data: Buffer, mac = BROADCAST_MAC): void {
-    this.assertOpen();
+    this.io.assertOpen();
     sendto(this.fd, data, 0, sockaddrLl(this.ifindex, this.protocol, mac));
   }
 
   /** The next packet, waiting without blocking the event loop. */
-  async receive(signal?: AbortSignal): Promise<Packet> {
-    for (;;) {
-      this.assertOpen();
-      const got = this.tryReceive();
-      if (got) return got;
-      await this.waiter.readable(signal);
-    }
+  receive(signal?: AbortSignal): Promise<Packet> {
+    return this.io.receive(() => this.tryReceive(), signal);
   }
 
   tryReceive(): Packet | undefined {
-    let res: { length: number; from: Buffer };
-    try {
-      res = recvfrom(this.fd, this.buf, MSG_DONTWAIT | MSG_TRUNC, SOCKADDR_LL_LEN);
-    } catch (err) {
-      if (SyscallError.is(err, 'EAGAIN')) return undefined;
-      throw err;
-    }
+    const res = this.io.tryRecvfrom(this.buf, SOCKADDR_LL_LEN);
+    if (!res) return undefined;
     const halen = res.from.length >= 12 ? res.from.readUInt8(11) : 0;
     const mac = [...res.from.subarray(12, 12 + Math.min(halen, 8))]
       .map((b) => b.toString(16).padStart(2, '0'))
@@ -116,13 +94,6 @@ export class PacketSocket {
   }
 
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.waiter.close();
-    close(this.fd);
-  }
-
-  private assertOpen(): void {
-    if (this.closed) throw new Error('packet socket is closed');
+    this.io.close();
   }
 }

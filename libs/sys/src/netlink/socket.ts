@@ -1,11 +1,8 @@
 // A netlink socket that never blocks the event loop: the fd is non-blocking, and a receive waits
 // for readability through koffi's libuv poll handle before calling recvfrom.
-import { FdReadiness } from '../fd-readiness';
-import { SyscallError } from '../errno';
+import { NonBlockingFd } from '../fd-readiness';
 import {
   AF_NETLINK,
-  MSG_DONTWAIT,
-  MSG_TRUNC,
   SOCK_CLOEXEC,
   SOCK_NONBLOCK,
   SOCK_RAW,
@@ -14,7 +11,6 @@ import {
   bind,
   close,
   getsockname,
-  recvfrom,
   sendto,
   setsockopt,
   socket,
@@ -48,16 +44,15 @@ function sockaddrNl(pid: number, groups: number): Buffer {
 }
 
 export class NetlinkSocket {
-  private closed = false;
   private readonly buf = Buffer.alloc(RECEIVE_BUFFER_BYTES);
-  private readonly waiter: FdReadiness;
+  private readonly io: NonBlockingFd;
 
   private constructor(
     readonly fd: number,
     /** The port id the kernel gave this socket. */
     readonly pid: number,
   ) {
-    this.waiter = new FdReadiness(fd, 'netlink socket');
+    this.io = new NonBlockingFd(fd, 'netlink socket');
   }
 
   static open(protocol: number, opts: NetlinkSocketOptions = {}): NetlinkSocket {
@@ -75,29 +70,19 @@ export class NetlinkSocket {
 
   /** Sends one datagram to the kernel. */
   send(data: Buffer): void {
-    this.assertOpen();
+    this.io.assertOpen();
     sendto(this.fd, data, 0, sockaddrNl(0, 0));
   }
 
   /** The next datagram, waiting (without blocking the event loop) until one arrives. */
-  async receive(signal?: AbortSignal): Promise<Datagram> {
-    for (;;) {
-      this.assertOpen();
-      const got = this.tryReceive();
-      if (got) return got;
-      await this.waiter.readable(signal);
-    }
+  receive(signal?: AbortSignal): Promise<Datagram> {
+    return this.io.receive(() => this.tryReceive(), signal);
   }
 
   /** A datagram if one is queued, else undefined. */
   tryReceive(): Datagram | undefined {
-    let res: { length: number; from: Buffer };
-    try {
-      res = recvfrom(this.fd, this.buf, MSG_DONTWAIT | MSG_TRUNC);
-    } catch (err) {
-      if (SyscallError.is(err, 'EAGAIN')) return undefined;
-      throw err;
-    }
+    const res = this.io.tryRecvfrom(this.buf);
+    if (!res) return undefined;
     if (res.length > this.buf.length) {
       throw new Error(`netlink datagram truncated: ${res.length} bytes, buffer ${this.buf.length}`);
     }
@@ -108,13 +93,6 @@ export class NetlinkSocket {
   }
 
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.waiter.close();
-    close(this.fd);
-  }
-
-  private assertOpen(): void {
-    if (this.closed) throw new Error('netlink socket is closed');
+    this.io.close();
   }
 }
