@@ -8,9 +8,11 @@ export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false CI="${CI:-}"
 bash scripts/setup.sh || exit 1
 
 out=$(mktemp -d)
-# Whatever a crashed suite left behind: its process clusters live under talos-e2e-* temp homes.
+# Whatever a crashed suite left behind: its process clusters and QEMU nodes live under talos-e2e-*
+# temp homes; the containerd specs run containerd from ctrd-* temp folders (their afterAll stops it).
 cleanup() {
   pkill -KILL -f 'talos-e2e-' 2>/dev/null || true
+  pkill -KILL -f 'containerd --config .*/ctrd-' 2>/dev/null || true
   rm -rf "$out"
 }
 trap cleanup EXIT
