@@ -36,6 +36,9 @@ function flag(name: string, fallback: string): string {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const seconds = (ms: number | undefined): string =>
   ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`;
+/** A protobuf Timestamp in milliseconds since the epoch (the VM's clock: QEMU's RTC is the host's). */
+const timestampMs = (ts: { seconds?: unknown; nanos?: number | null } | null | undefined): number =>
+  Number(ts?.seconds ?? 0) * 1000 + Math.round((ts?.nanos ?? 0) / 1e6);
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** Watches the console log and records when (host time) each marker first shows up. */
@@ -133,19 +136,30 @@ async function main(): Promise<void> {
     // QEMU starts once the launcher is up; the launcher's start is our zero.
     const zero = fs.statSync(node.pidFile).mtimeMs;
     const cfg = loadClientConfig(talosconfig);
-    const client = Client.connect({
-      ...contextCredentials(cfg.contexts[cfg.context!]!, 'bench'),
-      endpoints: [node.address],
-    });
+    const connect = (): Client =>
+      Client.connect({
+        ...contextCredentials(cfg.contexts[cfg.context!]!, 'bench'),
+        endpoints: [node.address],
+      });
     let apidAt: number | undefined;
     let healthyAt: number | undefined;
     const deadline = Date.now() + 10 * 60_000;
+    while (Date.now() < deadline && apidAt === undefined) {
+      // A fresh channel per attempt: one channel retrying a refused port backs off for tens of
+      // seconds, which would be measured as boot time.
+      const probe = connect();
+      try {
+        await probe.version({ timeoutMs: 2000 });
+        apidAt = Date.now();
+      } catch {
+        await sleep(200);
+      } finally {
+        probe.close();
+      }
+    }
+    const client = connect();
     while (Date.now() < deadline && healthyAt === undefined) {
       try {
-        if (apidAt === undefined) {
-          await client.version({ timeoutMs: 2000 });
-          apidAt = Date.now();
-        }
         const [list] = await client.serviceList({ timeoutMs: 2000 });
         const services = list?.message.services ?? [];
         const up = SERVICES.every((id) =>
@@ -173,6 +187,19 @@ async function main(): Promise<void> {
     );
     report.line(
       `(talosctl cluster create → QEMU start: ${seconds(zero - started)}, PKI generation included)`,
+    );
+    report.section('service timeline (events, seconds since QEMU start)');
+    const [final] = await client.serviceList({ timeoutMs: 10_000 });
+    report.line(
+      table(
+        ['SERVICE', 'EVENTS'],
+        (final?.message.services ?? []).map((s) => [
+          s.id ?? '',
+          (s.events?.events ?? [])
+            .map((e) => `${seconds(timestampMs(e.ts) - zero)} ${e.state}${e.msg ? `: ${e.msg}` : ''}`)
+            .join(' | '),
+        ]),
+      ),
     );
     report.check({
       figure: 'QEMU start → apid answers',
@@ -211,6 +238,13 @@ async function main(): Promise<void> {
     client.close();
   } finally {
     watch.stop();
+    if (consoleLog && fs.existsSync(consoleLog)) {
+      // Kept for reading the boot's timeline line by line (kernel timestamps on every line).
+      const kept = path.resolve('_out', 'artifacts', 'bench-boot.console.log');
+      fs.mkdirSync(path.dirname(kept), { recursive: true });
+      fs.copyFileSync(consoleLog, kept);
+      report.line(`console log kept in ${kept}`);
+    }
     await provisioner.destroy({ name: 'bench-boot', clustersDir, talosconfig }).catch(() => undefined);
     fs.rmSync(home, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@
 import * as grpc from '@grpc/grpc-js';
 import * as net from 'node:net';
 import { clients } from '@talos/api';
-import { TRUSTD_PORT, METADATA_TOKEN } from '@talos/constants';
+import { APID_CERT_FIRST_RETRY_MS, TRUSTD_PORT, METADATA_TOKEN } from '@talos/constants';
 import type { Logger } from '@talos/log';
 import { certificateInfo, generateKeyAndCSR, keyMatchesCertificate, verifyChain } from '@talos/pki';
 
@@ -62,6 +62,7 @@ export interface TrustdCertificateOptions {
   ca: string;
   names: CertificateNames;
   logger: Logger;
+  /** The longest wait between attempts; the first is APID_CERT_FIRST_RETRY_MS, doubling. */
   retryIntervalMs?: number;
   timeoutMs?: number;
   /** Replaces the gRPC call to trustd (tests). */
@@ -105,7 +106,7 @@ export function trustdRequester(token: string, ca: string, timeoutMs = 10_000): 
     });
 }
 
-/** Asks trustd for a certificate: round-robin over endpoints, every retryInterval, until timeout. */
+/** Asks trustd for a certificate: round-robin over endpoints, backing off to retryInterval, until timeout. */
 export async function requestCertificate(opts: TrustdCertificateOptions): Promise<ServingCertificate> {
   if (opts.endpoints.length === 0) throw new Error('error obtaining certificate: no trustd endpoints');
   const request = opts.request ?? trustdRequester(opts.token, opts.ca);
@@ -138,8 +139,9 @@ export async function requestCertificate(opts: TrustdCertificateOptions): Promis
         'certificate request failed, will retry',
       );
     }
-    if (Date.now() + retryMs > deadline) break;
-    await new Promise((r) => setTimeout(r, retryMs));
+    const wait = Math.min(retryMs, APID_CERT_FIRST_RETRY_MS * 2 ** attempt);
+    if (Date.now() + wait > deadline) break;
+    await new Promise((r) => setTimeout(r, wait));
   }
   throw new Error(
     `error obtaining certificate from trustd: gave up after ${opts.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms (last error: ${lastError})`,

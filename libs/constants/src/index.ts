@@ -134,6 +134,12 @@ export const SERVICE_EVENTS_KEPT = 64;
 export const HEALTH_INITIAL_DELAY_MS = 1000;
 export const HEALTH_PERIOD_MS = 5000;
 /**
+ * Until a run of a service first passes its check, it is checked this often instead of every
+ * HEALTH_PERIOD_MS: every service that depends on it waits for that first success, and at 5 s a
+ * boot spends most of a period per dependency edge waiting for the next check.
+ */
+export const HEALTH_START_PERIOD_MS = 500;
+/**
  * Talos gives a check 500 ms; a node under software emulation (QEMU TCG) or a loaded CI host
  * answers a local health call in more than that while it is busy booting, and a check that flaps
  * holds back every service that depends on it.
@@ -151,6 +157,11 @@ export const NODE_CERT_LIFETIME_HOURS = 365 * 24;
 export const SERVING_CERT_RENEW_HOURS = 12;
 /** A failed renewal is retried after this long, doubling up to the maximum. */
 export const SERVING_CERT_RENEW_RETRY_MIN_MS = 5_000;
+/**
+ * apid's first certificate request is retried after this, doubling up to its retry interval: apid
+ * starts beside trustd at boot (as Talos's does) and should not sleep seconds once trustd listens.
+ */
+export const APID_CERT_FIRST_RETRY_MS = 500;
 export const SERVING_CERT_RENEW_RETRY_MAX_MS = 5 * 60_000;
 
 /** Client configuration (talosconfig) locations. */

@@ -29,11 +29,11 @@ describe('systemServices', () => {
     const deps = Object.fromEntries(cp.map((s) => [s.id, s.dependsOn ?? []]));
     expect(deps.containerd).toEqual([]);
     expect(deps.udevd).toEqual(['containerd']);
-    expect(deps.apid).toEqual(['containerd', 'routerd', 'trustd']);
+    expect(deps.apid).toEqual(['containerd']);
     expect(deps.timed).toEqual(['containerd', 'networkd']);
     const worker = systemServices(opts('join'));
     expect(worker.map((s) => s.id)).not.toContain('trustd');
-    expect(worker.find((s) => s.id === 'apid')!.dependsOn).toEqual(['containerd', 'routerd']);
+    expect(worker.find((s) => s.id === 'apid')!.dependsOn).toEqual(['containerd']);
   });
 
   it('names the containerd process and the daemon containers like Talos', () => {

@@ -28,9 +28,11 @@ export const DAEMON_SPECS: Readonly<Record<NodeDaemon, DaemonSpec>> = {
     health: 'tls',
     controlPlaneOnly: true,
   },
-  // Workers have no trustd of their own: their apid asks a control plane's.
+  // As in Talos, apid waits for no other daemon: it starts beside trustd and retries its
+  // certificate request until trustd (a control plane's own, or a worker's control planes')
+  // answers, and reaches routerd when a call comes. Its Node start then overlaps theirs.
   apid: {
-    dependsOn: (cp) => (cp ? ['routerd', 'trustd'] : ['routerd']),
+    dependsOn: () => [],
     flags: ['address', 'config'],
     health: 'grpc',
   },

@@ -61,10 +61,10 @@ describe('dev-mode services', () => {
       'trustd',
       'udevd',
     ]);
-    expect(cp.find((d) => d.id === 'apid')!.dependsOn).toEqual(['routerd', 'trustd']);
+    expect(cp.find((d) => d.id === 'apid')!.dependsOn).toEqual([]);
     const worker = defs('join');
     expect(worker.map((d) => d.id)).not.toContain('trustd');
-    expect(worker.find((d) => d.id === 'apid')!.dependsOn).toEqual(['routerd']);
+    expect(worker.find((d) => d.id === 'apid')!.dependsOn).toEqual([]);
     expect(worker.find((d) => d.id === 'routerd')!.dependsOn).toEqual(['machined']);
     expect(worker.find((d) => d.id === 'timed')!.dependsOn).toEqual(['networkd']);
   });
@@ -174,7 +174,6 @@ describe('dev-mode services', () => {
           .find((e) => e.state === ServiceState.Preparing)!
           .ts.getTime();
       expect(preparedAt('routerd')).toBeGreaterThanOrEqual(upAt('machined'));
-      expect(preparedAt('apid')).toBeGreaterThanOrEqual(upAt('routerd'));
       expect(preparedAt('timed')).toBeGreaterThanOrEqual(upAt('networkd'));
 
       const argv = JSON.parse(await readFile(path.join(dir, 'apid.argv'), 'utf8'));

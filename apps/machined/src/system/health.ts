@@ -1,6 +1,12 @@
 // Health of a running service: a check function run on a schedule (Talos: first after 1 s, then every
-// 5 s, each bounded by 500 ms), folded into a HealthState that notifies only on transitions.
-import { HEALTH_INITIAL_DELAY_MS, HEALTH_PERIOD_MS, HEALTH_TIMEOUT_MS } from '@talos/constants';
+// 5 s, each bounded by 500 ms; here checked more often until the first success), folded into a
+// HealthState that notifies only on transitions.
+import {
+  HEALTH_INITIAL_DELAY_MS,
+  HEALTH_PERIOD_MS,
+  HEALTH_START_PERIOD_MS,
+  HEALTH_TIMEOUT_MS,
+} from '@talos/constants';
 import type { HealthStatus } from './service-state';
 
 /** Resolves when healthy; rejects with the reason otherwise. Must honour `signal` (the timeout). */
@@ -9,12 +15,15 @@ export type HealthCheck = (signal: AbortSignal) => Promise<void>;
 export interface HealthSettings {
   initialDelayMs: number;
   periodMs: number;
+  /** The period until the first successful check of a run (default: periodMs). */
+  startPeriodMs?: number;
   timeoutMs: number;
 }
 
 export const DEFAULT_HEALTH_SETTINGS: Readonly<HealthSettings> = {
   initialDelayMs: HEALTH_INITIAL_DELAY_MS,
   periodMs: HEALTH_PERIOD_MS,
+  startPeriodMs: HEALTH_START_PERIOD_MS,
   timeoutMs: HEALTH_TIMEOUT_MS,
 };
 
@@ -62,6 +71,7 @@ export async function runHealthChecks(
   signal: AbortSignal,
 ): Promise<void> {
   if (!(await sleep(settings.initialDelayMs, signal))) return;
+  let passed = false;
   while (!signal.aborted) {
     const timeout = AbortSignal.timeout(settings.timeoutMs);
     const both = AbortSignal.any([signal, timeout]);
@@ -69,11 +79,13 @@ export async function runHealthChecks(
       await withDeadline(check(both), both);
       if (signal.aborted) return;
       state.update(true, '');
+      passed = true;
     } catch (err) {
       if (signal.aborted) return;
       state.update(false, timeout.aborted ? 'health check timed out' : errorMessage(err));
     }
-    if (!(await sleep(settings.periodMs, signal))) return;
+    const period = passed ? settings.periodMs : (settings.startPeriodMs ?? settings.periodMs);
+    if (!(await sleep(period, signal))) return;
   }
 }
 
