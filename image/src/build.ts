@@ -21,6 +21,7 @@ import { buildInit, InitramfsFile, makeInitramfs } from './initramfs';
 import { ModuleIndex } from './kernel-modules';
 import { digestFile, ImageManifest, writeSignedManifest } from './manifest';
 import { PackageCache, PinnedPackage, readPackagePins, UnpackedPackage } from './packages';
+import { writeCodeCaches } from './code-cache';
 import { assembleRootfs } from './rootfs';
 import { SigningKey } from './signing-key';
 import { makeSquashfs, squashfsOptions } from './squashfs';
@@ -33,6 +34,9 @@ export interface BuildOptions {
   bundle: boolean;
   log: (msg: string) => void;
 }
+
+/** The loader's bundle in the workspace (copied to IMAGE_LOADER in the rootfs). */
+const LOADER_BUNDLE = path.join('dist', 'image', 'loader.js');
 
 interface KernelPin {
   imagePackage: string;
@@ -110,6 +114,10 @@ export async function buildImage(opts: BuildOptions): Promise<BuildResult> {
   const created = await commitTime(workspace);
 
   if (opts.bundle) await bundleDaemons(workspace, log);
+  const loader = path.join(workspace, LOADER_BUNDLE);
+  await run(process.execPath, ['scripts/bundle.mjs', 'image', 'src/loader.ts', LOADER_BUNDLE], {
+    cwd: workspace,
+  });
   step('bundles');
 
   const cache = new PackageCache(cacheDir, log);
@@ -130,6 +138,7 @@ export async function buildImage(opts: BuildOptions): Promise<BuildResult> {
     bundleDir: path.join(workspace, 'dist', 'apps'),
     protoDir: path.join(workspace, 'dist', 'proto'),
     nodeModules: path.join(workspace, 'node_modules'),
+    loader,
   });
   step('rootfs tree');
 
@@ -142,6 +151,11 @@ export async function buildImage(opts: BuildOptions): Promise<BuildResult> {
   if (current && previous === current) {
     log(`${IMAGE_ROOTFS_FILE} is up to date`);
   } else {
+    // Written only now: the caches differ from run to run (V8 does not write them reproducibly),
+    // and the fingerprint above covers what they are made from (the node binary, the bundles).
+    const caches = await writeCodeCaches(tree);
+    const total = [...caches.values()].reduce((a, b) => a + b, 0);
+    log(`code caches: ${(total / 1024 / 1024).toFixed(1)} MiB for ${caches.size} bundles`);
     await makeSquashfs(tree, rootfs, created.epoch);
     fs.writeFileSync(stamp, `${fingerprint} ${(await digestFile(rootfs)).sha256}`);
   }

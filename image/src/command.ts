@@ -15,12 +15,15 @@ export interface RunOptions {
   check?: boolean;
   /** Write stdout to this file descriptor instead of collecting it. */
   stdoutFd?: number;
+  /** Variables added to the environment. */
+  env?: Record<string, string>;
 }
 
 export function run(cmd: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
       cwd: opts.cwd,
+      env: opts.env ? { ...process.env, ...opts.env } : undefined,
       stdio: [opts.input === undefined ? 'ignore' : 'pipe', opts.stdoutFd ?? 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];

@@ -8,6 +8,7 @@ import {
   DAEMONS,
   daemonBundle,
   IMAGE_BUNDLE_DIR,
+  IMAGE_LOADER,
   IMAGE_CA_BUNDLE,
   IMAGE_DYNAMIC_LOADER,
   IMAGE_LIB_DIR,
@@ -38,6 +39,8 @@ export interface RootfsInputs {
   /** dist/apps of the workspace (one bundle per daemon) and dist/proto. */
   bundleDir: string;
   protoDir: string;
+  /** The bundled loader (image/src/loader.ts), which starts every bundle with its code cache. */
+  loader: string;
   /** The workspace's node_modules (koffi and its native build). */
   nodeModules: string;
 }
@@ -111,11 +114,19 @@ function copyBundles(staging: string, inputs: RootfsInputs): void {
     const from = daemonBundle(daemon, inputs.bundleDir);
     if (!fs.existsSync(from))
       throw new Error(`bundle ${from} is missing: run node scripts/bundle.mjs apps/${daemon}`);
-    // The image carries no source maps: drop the bundle's pointer to one.
-    const js = fs.readFileSync(from, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
-    put(staging, daemonBundle(daemon, IMAGE_BUNDLE_DIR), js);
+    put(staging, daemonBundle(daemon, IMAGE_BUNDLE_DIR), withoutSourceMap(from));
   }
+  if (!fs.existsSync(inputs.loader))
+    throw new Error(
+      `the loader ${inputs.loader} is missing: run node scripts/bundle.mjs image src/loader.ts`,
+    );
+  put(staging, IMAGE_LOADER, withoutSourceMap(inputs.loader));
   copyTree(inputs.protoDir, staging, path.join(IMAGE_LIB_DIR, 'proto'));
+}
+
+/** A bundle's text without its pointer to a source map: the image carries none. */
+function withoutSourceMap(file: string): string {
+  return fs.readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
 }
 
 function copyTree(from: string, staging: string, to: string): void {

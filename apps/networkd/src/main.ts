@@ -8,7 +8,7 @@ import { NodePaths, PROC_CMDLINE_PATH } from '@talos/constants';
 import { daemonCommand, runDaemon } from '@talos/daemon';
 import { syscalls } from '@talos/sys';
 import { Networkd } from './networkd';
-import { configureNodeNetwork } from './node-network';
+import { configureNodeNetwork } from '@talos/network';
 
 const flags = daemonCommand('networkd')
   .option('--config <file>', 'machine configuration (default: <root>/system/state/config.yaml, if present)')

@@ -369,8 +369,21 @@ export const IMAGE_RUNC = '/usr/sbin/runc';
 export const IMAGE_ETCD = '/usr/bin/etcd';
 /** Where the initramfs keeps the rootfs image it mounts (read-only, through a loop device). */
 export const INITRAMFS_ROOTFS_IMAGE = '/rootfs.sqsh';
+/**
+ * Runs a bundle with the V8 code cache the image build wrote beside it (image/src/loader.ts):
+ * `node [V8 flags] IMAGE_LOADER <bundle> [args]`. Every Node process of the image starts through it.
+ */
+export const IMAGE_LOADER = `${IMAGE_LIB_DIR}/loader.js`;
+/** A bundle's code cache: `<bundle>.cache`. */
+export const CODE_CACHE_SUFFIX = '.cache';
+/** Set to `write` (image build), the loader saves the bundle's code cache when the process exits. */
+export const CODE_CACHE_MODE_ENV = 'TALOS_CODE_CACHE';
 /** The argv the initramfs init execs as PID 1 after switch_root: machined. */
-export const MACHINED_INIT_ARGV: readonly string[] = [IMAGE_NODE, `${IMAGE_BUNDLE_DIR}/machined/main.js`];
+export const MACHINED_INIT_ARGV: readonly string[] = [
+  IMAGE_NODE,
+  IMAGE_LOADER,
+  `${IMAGE_BUNDLE_DIR}/machined/main.js`,
+];
 /** Kernel modules the initramfs loads, in order, before mounting the rootfs (names in modules.dep). */
 export const INITRAMFS_MODULES: readonly string[] = [
   'virtio',

@@ -8,6 +8,7 @@ import {
   DAEMON_CAPABILITIES,
   DAEMON_MEMORY_LIMIT_BYTES,
   IMAGE_BUNDLE_DIR,
+  IMAGE_LOADER,
   IMAGE_NODE,
   METAL_MOUNT_POINTS,
   NodePaths,
@@ -73,6 +74,8 @@ export function daemonContainerSpec(daemon: NodeDaemon, o: DaemonContainerOption
     args: daemonArgs(daemon, {
       node: o.node ?? IMAGE_NODE,
       bundleDir: o.bundleDir ?? IMAGE_BUNDLE_DIR,
+      // The image's bundles have code caches beside them; bundles from elsewhere start plainly.
+      loader: o.bundleDir === undefined || o.bundleDir === IMAGE_BUNDLE_DIR ? IMAGE_LOADER : undefined,
       root: '/',
       address: o.address,
       configPath,

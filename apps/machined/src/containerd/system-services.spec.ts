@@ -1,4 +1,10 @@
-import { DAEMON_V8_FLAGS, IMAGE_BUNDLE_DIR, IMAGE_CONTAINERD, IMAGE_NODE } from '@talos/constants';
+import {
+  DAEMON_V8_FLAGS,
+  IMAGE_BUNDLE_DIR,
+  IMAGE_CONTAINERD,
+  IMAGE_LOADER,
+  IMAGE_NODE,
+} from '@talos/constants';
 import { LogBuffer } from '../system/log-buffer';
 import { daemonContainerSpec } from './daemon-container';
 import { systemServices } from './system-services';
@@ -56,11 +62,12 @@ describe('daemonContainerSpec', () => {
     configPath: '/node/system/state/config.yaml',
   };
 
-  it('runs the image node on the bundle with --root / and the config as the container sees it', () => {
+  it('runs the image node on the bundle (through the loader) with --root / and the config as the container sees it', () => {
     const spec = daemonContainerSpec('apid', base);
     expect(spec.process.args).toEqual([
       IMAGE_NODE,
       ...DAEMON_V8_FLAGS.apid,
+      IMAGE_LOADER,
       `${IMAGE_BUNDLE_DIR}/apid/main.js`,
       '--root',
       '/',

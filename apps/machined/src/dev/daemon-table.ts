@@ -52,12 +52,22 @@ export interface DaemonArgsOptions {
   root: string;
   address: string;
   configPath: string;
+  /** The image's loader (IMAGE_LOADER), which starts the bundle with its code cache. */
+  loader?: string;
 }
 
-/** argv of a daemon: node, its V8 flags, its bundle, --root and the flags its spec lists. */
+/** argv of a daemon: node, its V8 flags, [the loader,] its bundle, --root and its spec's flags. */
 export function daemonArgs(daemon: NodeDaemon, o: DaemonArgsOptions): string[] {
   const spec = DAEMON_SPECS[daemon];
-  const args = [o.node, ...DAEMON_V8_FLAGS[daemon], daemonBundle(daemon, o.bundleDir), '--root', o.root];
+  const bundle = daemonBundle(daemon, o.bundleDir);
+  const args = [
+    o.node,
+    ...DAEMON_V8_FLAGS[daemon],
+    ...(o.loader ? [o.loader] : []),
+    bundle,
+    '--root',
+    o.root,
+  ];
   if (spec.flags.includes('address')) args.push('--address', o.address);
   if (spec.flags.includes('config')) args.push('--config', o.configPath);
   return args;

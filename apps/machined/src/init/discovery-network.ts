@@ -1,63 +1,53 @@
-// The network a node needs before it has a config: to fetch `talos.config=<URL>` the links must be
-// up with an address, and networkd (DHCP by default) normally starts as a container only once the
-// config is there. So, as Talos's discovery network does, machined runs networkd's bundle as a
-// plain child process until the config is fetched; the networkd container takes over afterwards.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { daemonBundle } from '@talos/constants';
+// The network a node needs before it has a config: to fetch `talos.config=<URL>`, or to serve
+// maintenance mode, the links must be up with an address, and networkd (DHCP by default) starts
+// as a container only once the config is there. So, as Talos's discovery network does, machined
+// configures the network itself until the config is known, with the configurator networkd runs
+// (@talos/network); the networkd container takes over afterwards. In machined's own process: a
+// Node start costs seconds under software emulation, at the head of the boot.
+import { NodePaths } from '@talos/constants';
 import type { Logger } from '@talos/log';
+import { configureNodeNetwork, type NetworkConfigurator } from '@talos/network';
+import { syscalls } from '@talos/sys';
 
 export interface DiscoveryNetworkOptions {
-  bundleDir: string;
+  /** The node's root: only a node's own machined (`/`) touches links; tests pass a folder. */
   root: string;
   logger: Logger;
-  /** The node executable (default: the one running machined). */
-  node?: string;
-  /** How long networkd gets between SIGTERM and SIGKILL. */
-  graceMs?: number;
+  /** The kernel command line (`ip=`, `talos.network.interface.ignore`). */
+  cmdline: () => string;
 }
 
 export interface DiscoveryNetwork {
+  /** Stops renewing leases (addresses stay until networkd reconfigures the links). */
   stop(): Promise<void>;
 }
 
 export function startDiscoveryNetwork(opts: DiscoveryNetworkOptions): DiscoveryNetwork {
   const { logger } = opts;
-  const child: ChildProcess = spawn(
-    opts.node ?? process.execPath,
-    [daemonBundle('networkd', opts.bundleDir), '--root', opts.root],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  logger.info(`starting the discovery network (networkd, PID ${child.pid ?? '?'})`);
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', (code, signal) => {
-      logger.info(`discovery networkd exited (${signal ?? `code ${code}`})`);
-      resolve();
-    });
-    child.once('error', (err) => {
-      logger.error(`error starting the discovery network: ${err.message}`);
-      resolve();
-    });
-  });
-  for (const stream of [child.stdout, child.stderr]) {
-    if (!stream) continue;
-    createInterface({ input: stream }).on('line', (line) => {
-      let msg = line;
-      try {
-        msg = String((JSON.parse(line) as { msg?: unknown }).msg ?? line);
-      } catch {
-        // not JSON: keep the line
-      }
-      logger.info(`discovery networkd: ${msg}`);
-    });
+  if (opts.root !== '/') {
+    logger.info(`starting the discovery network: links left alone in dev mode (--root ${opts.root})`);
+    return { stop: async () => logger.info('discovery network stopped') };
   }
+  logger.info('starting the discovery network');
+  const abort = new AbortController();
+  const configured: Promise<NetworkConfigurator | undefined> = configureNodeNetwork({
+    cmdline: opts.cmdline(),
+    etcDir: new NodePaths(opts.root).etcDir,
+    setHostname: (name) => syscalls.sethostname(name),
+    logger,
+    signal: abort.signal,
+  }).then(
+    ({ configurator }) => configurator,
+    (err: Error) => {
+      logger.error(`error configuring the discovery network: ${err.message}`);
+      return undefined;
+    },
+  );
   return {
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return exited;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), opts.graceMs ?? 5000);
-      await exited;
-      clearTimeout(timer);
+      abort.abort();
+      await (await configured)?.settled();
+      logger.info('discovery network stopped');
     },
   };
 }

@@ -58,7 +58,12 @@ export async function runMetal(flags: MetalFlags): Promise<MetalBoot> {
     cmdline: () => fs.readFileSync(cmdlineFile, 'utf8'),
     services: (node) =>
       systemServices({ ...node.serviceOptions(), containerdSocket: node.paths.socket('containerd') }),
-    discoveryNetwork: () => startDiscoveryNetwork({ bundleDir, root: flags.root, logger }),
+    discoveryNetwork: () =>
+      startDiscoveryNetwork({
+        root: flags.root,
+        logger,
+        cmdline: () => fs.readFileSync(cmdlineFile, 'utf8'),
+      }),
     refuseDelayMs: flags.refuseDelay === undefined ? undefined : Number(flags.refuseDelay),
   });
   logger.info(`machined started as PID ${process.pid}`);

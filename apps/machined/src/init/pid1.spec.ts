@@ -192,8 +192,8 @@ function lastReport<T>(run: Run): T {
     const log = run.stderr;
     // The discovery network ran while the config was fetched, and was gone before the services.
     expect(log).toContain('starting the discovery network');
-    expect(log.indexOf('discovery networkd exited')).toBeGreaterThan(log.indexOf('stored at'));
-    expect(log.indexOf('discovery networkd exited')).toBeLessThan(log.indexOf('starting services'));
+    expect(log.indexOf('discovery network stopped')).toBeGreaterThan(log.indexOf('stored at'));
+    expect(log.indexOf('discovery network stopped')).toBeLessThan(log.indexOf('starting services'));
     expect(log).toContain('machine config from http://127.0.0.1');
     expect(log).toContain('mounted /system');
     expect(log).toContain('sending SIGTERM to 1 remaining processes');

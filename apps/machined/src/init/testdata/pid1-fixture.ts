@@ -149,8 +149,13 @@ async function node(
     node: { kmsgPath: path.join(root, 'no-kmsg') },
     // Only the test's own loop device, if any: never the host's disks.
     ephemeral: disk ? { candidates: [disk], installDisk: disk } : { candidates: [] },
-    // networkd in dev mode (its root is not /): it starts and stops, but leaves the links alone.
-    discoveryNetwork: () => startDiscoveryNetwork({ bundleDir, root, logger: nodeLogger }),
+    // Its root is not /: the discovery network starts and stops, but leaves the links alone.
+    discoveryNetwork: () =>
+      startDiscoveryNetwork({
+        root,
+        logger: nodeLogger,
+        cmdline: () => fs.readFileSync(cmdlineFile, 'utf8'),
+      }),
   });
   await boot.boot();
   const deadline = Date.now() + 10_000;
