@@ -36,7 +36,7 @@ export interface BuildOptions {
 }
 
 /** The loader's bundle in the workspace (copied to IMAGE_LOADER in the rootfs). */
-const LOADER_BUNDLE = path.join('dist', 'image', 'loader.js');
+const LOADER_BUNDLE = path.join('dist', 'image', 'loader', 'main.js');
 
 interface KernelPin {
   imagePackage: string;

@@ -117,9 +117,7 @@ function copyBundles(staging: string, inputs: RootfsInputs): void {
     put(staging, daemonBundle(daemon, IMAGE_BUNDLE_DIR), withoutSourceMap(from));
   }
   if (!fs.existsSync(inputs.loader))
-    throw new Error(
-      `the loader ${inputs.loader} is missing: run node scripts/bundle.mjs image src/loader.ts`,
-    );
+    throw new Error(`the loader ${inputs.loader} is missing: run npx nx run image:build`);
   put(staging, IMAGE_LOADER, withoutSourceMap(inputs.loader));
   copyTree(inputs.protoDir, staging, path.join(IMAGE_LIB_DIR, 'proto'));
 }
