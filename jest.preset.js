@@ -14,5 +14,6 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'))],
   },
   moduleNameMapper,
+  setupFiles: [path.join(__dirname, 'jest.setup.js')],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

@@ -542,6 +542,22 @@ export const METAL_PATH = '/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** containerd's persistent root on a node (content, snapshots, metadata), on the EPHEMERAL /var. */
 export const CONTAINERD_ROOT = '/var/lib/containerd';
+/**
+ * How many system containers start at once (each holds its slot until first healthy): under
+ * software emulation a Node start takes seconds of CPU, and the first ones should be apid's path.
+ */
+export const SYSTEM_START_SLOTS = 3;
+/** Who starts first: what `talosctl` needs (apid, trustd for its certificate, routerd), then the rest. */
+export const SYSTEM_START_PRIORITY: readonly string[] = [
+  'apid',
+  'trustd',
+  'routerd',
+  'networkd',
+  'udevd',
+  'timed',
+];
+/** The longest a starting system container holds its slot. */
+export const SYSTEM_START_SLOT_HOLD_MS = 20_000;
 /** The system containerd's config.toml, written by machined into its run dir (also its state dir). */
 export const CONTAINERD_CONFIG_FILE = 'config.toml';
 /** Under the containerd run dir: the FIFOs machined reads each container's stdout/stderr from. */

@@ -36,11 +36,19 @@ export function generateRsaKeyPair(bits: number = RSA_KEY_BITS): ForgeKeyPair {
 }
 
 const generateKeyPairAsync = promisify(generateKeyPair);
+/** The key generation under way (async ones run one after another). */
+let keygenQueue: Promise<unknown> = Promise.resolve();
 
-/** As generateRsaKeyPair, off the event loop (libuv's thread pool): for daemons that keep serving. */
+/**
+ * As generateRsaKeyPair, off the event loop (libuv's thread pool): for daemons that keep serving.
+ * One at a time per process: a prime search costs seconds of CPU under software emulation, and a
+ * node issuing its etcd and Kubernetes certificates at boot would otherwise take up to four
+ * threads' worth from the daemons starting beside it.
+ */
 export async function generateRsaKeyPairAsync(bits: number = RSA_KEY_BITS): Promise<ForgeKeyPair> {
-  const { privateKey } = await generateKeyPairAsync('rsa', pemOptions(bits));
-  return toForge(privateKey);
+  const generated = keygenQueue.then(() => generateKeyPairAsync('rsa', pemOptions(bits)));
+  keygenQueue = generated.catch(() => undefined);
+  return toForge((await generated).privateKey);
 }
 
 /** Signs a forge certificate (sha256WithRSAEncryption) with a PEM key, using Node's native RSA. */

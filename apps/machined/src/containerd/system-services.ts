@@ -13,6 +13,9 @@ import {
   NodePaths,
   SYSTEM_CONTAINER_ROOTFS,
   SYSTEM_CONTAINERD_NAMESPACE,
+  SYSTEM_START_PRIORITY,
+  SYSTEM_START_SLOT_HOLD_MS,
+  SYSTEM_START_SLOTS,
 } from '@talos/constants';
 import { isControlPlane } from '@talos/config';
 import { daemonHealth, machinedService, type DevServicesOptions } from '../dev/dev-services';
@@ -23,6 +26,7 @@ import { RestartingRunner } from '../system/restarting-runner';
 import type { ServiceDefinition } from '../system/service';
 import { ContainerdRunner } from './containerd-runner';
 import { daemonContainerDirs, daemonContainerSpec } from './daemon-container';
+import { StartSlots } from './start-slots';
 
 export type SystemServicesOptions = DevServicesOptions & {
   /** containerd's gRPC socket; default NodePaths(root).socket('containerd'). */
@@ -43,6 +47,8 @@ export type SystemServicesOptions = DevServicesOptions & {
   containerdNamespace?: string;
   /** cgroup parent of the containers; default SYSTEM_CONTAINER_CGROUP_PARENT. */
   cgroupParent?: string;
+  /** How many daemons start at once; default SYSTEM_START_SLOTS. */
+  startSlots?: number;
 };
 
 export function systemServices(opts: SystemServicesOptions): ServiceDefinition[] {
@@ -98,12 +104,21 @@ export function systemServices(opts: SystemServicesOptions): ServiceDefinition[]
     log: containerdLog,
   };
 
+  const slots = new StartSlots({
+    slots: opts.startSlots ?? SYSTEM_START_SLOTS,
+    priority: SYSTEM_START_PRIORITY,
+    holdMs: SYSTEM_START_SLOT_HOLD_MS,
+  });
   const daemons = nodeDaemons(opts.machineType).map(([daemon, spec]): ServiceDefinition => {
     const log = new LogBuffer();
+    // Given back when the daemon is first healthy (or by the slot's own bound).
+    let releaseSlot = (): void => undefined;
+    const health = spec.health ? daemonHealth(opts, spec.health, daemon) : undefined;
     return {
       id: daemon,
       dependsOn: ['containerd', ...spec.dependsOn(controlPlane)],
-      pre: async () => {
+      pre: async (signal) => {
+        releaseSlot = await slots.acquire(daemon, signal);
         for (const { dir, mode } of daemonContainerDirs(daemon, opts.root))
           await mkdir(dir, { recursive: true, mode });
       },
@@ -129,7 +144,13 @@ export function systemServices(opts: SystemServicesOptions): ServiceDefinition[]
           }),
           { policy: 'forever', backoff: opts.backoff },
         ),
-      health: spec.health ? daemonHealth(opts, spec.health, daemon) : undefined,
+      health: health && {
+        ...health,
+        check: async (signal) => {
+          await health.check(signal);
+          releaseSlot();
+        },
+      },
       log,
     };
   });
