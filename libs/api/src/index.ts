@@ -2,9 +2,9 @@
 // a method table for proxies (apid, routerd) and a package definition for reflection.
 // Everything here is generated from proto/ by `nx run api:gen`, except the helpers below.
 import type * as protoLoader from '@grpc/proto-loader';
-import * as protobuf from 'protobufjs';
+import type * as grpc from '@grpc/grpc-js';
+import type * as protobuf from 'protobufjs';
 import * as api from './generated/api';
-import descriptorJson from './generated/descriptor.json';
 import { FILE_DESCRIPTORS } from './generated/file-descriptors';
 import * as generated from './generated/services';
 
@@ -90,32 +90,23 @@ export interface MethodInfo {
   responseStream: boolean;
 }
 
-const descriptorRoot = protobuf.Root.fromJSON(descriptorJson as protobuf.INamespace);
-
-function collectMethods(ns: protobuf.NamespaceBase, out: MethodInfo[]): MethodInfo[] {
-  for (const child of ns.nestedArray) {
-    if (child instanceof protobuf.Service) {
-      const service = child.fullName.replace(/^\./, '');
-      for (const m of child.methodsArray) {
-        out.push({
-          path: `/${service}/${m.name}`,
-          service,
-          method: m.name,
-          requestStream: Boolean(m.requestStream),
-          responseStream: Boolean(m.responseStream),
-        });
-      }
-    } else if (child instanceof protobuf.Namespace) {
-      collectMethods(child, out);
-    }
-  }
-  return out;
-}
-
+// From the generated grpc-js definitions: building a protobufjs Root of descriptor.json for this
+// costs every daemon's start more than anything else in this module.
 const METHODS: readonly MethodInfo[] = Object.freeze(
-  collectMethods(descriptorRoot, [])
-    .sort((a, b) => a.path.localeCompare(b.path))
-    .map((m) => Object.freeze(m)),
+  Object.values(services)
+    .flatMap((pkg) => Object.values(pkg))
+    .flatMap((definition) => Object.entries(definition as grpc.ServiceDefinition))
+    .map(([method, d]) => {
+      const service = d.path.slice(1, d.path.lastIndexOf('/'));
+      return Object.freeze({
+        path: d.path,
+        service,
+        method,
+        requestStream: d.requestStream,
+        responseStream: d.responseStream,
+      });
+    })
+    .sort((a, b) => a.path.localeCompare(b.path)),
 );
 const METHODS_BY_PATH = new Map(METHODS.map((m) => [m.path, m]));
 
