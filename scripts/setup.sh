@@ -2,8 +2,8 @@
 # Installs what the project needs on a fresh Debian machine: system packages (Node.js, chrony for the
 # NTP tests, graphviz for `inspect dependencies`, the image tool chain: squashfs-tools, musl-tools for
 # the static init (it drives gcc), kmod's depmod, cpio; containerd + runc for the containerd runner's
-# tests, QEMU to boot the image, xfsprogs, e2fsprogs, dosfstools, losetup and dnsmasq for the
-# udevd/networkd/machined tests) and the npm workspace. Idempotent and quiet when done.
+# tests, QEMU to boot the image, xfsprogs, e2fsprogs, dosfstools, losetup, fdisk (sfdisk checks our
+# GPT) and dnsmasq for the udevd/networkd/machined tests) and the npm workspace. Idempotent and quiet when done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +30,8 @@ requirements=(
   losetup:mount
   mkfs.ext4:e2fsprogs
   mkfs.vfat:dosfstools
+  sfdisk:fdisk
+  blkid:util-linux
 )
 need_pkgs=()
 for req in "${requirements[@]}"; do

@@ -82,6 +82,31 @@ async function pssBytes(client: Client, pid: number): Promise<number> {
   return kb === undefined ? NaN : Number(kb) * 1024;
 }
 
+/** A daemon's log lines (pino JSON: time, msg) as "<seconds since zero> <msg>". */
+async function logTimeline(client: Client, id: string, zero: number): Promise<string[]> {
+  let text = '';
+  try {
+    for await (const part of client.logs(id, {}, { signal: AbortSignal.timeout(5000) })) {
+      if (part.message.bytes) text += Buffer.from(part.message.bytes).toString();
+    }
+  } catch {
+    // whatever came before the error
+  }
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      try {
+        // pino writes the time as ISO 8601 or epoch milliseconds, depending on the logger.
+        const { time, msg } = JSON.parse(line) as { time?: number | string; msg?: string };
+        const at = typeof time === 'string' ? Date.parse(time) : time;
+        return `${seconds(at === undefined ? undefined : at - zero)} ${msg ?? ''}`;
+      } catch {
+        return line;
+      }
+    });
+}
+
 async function main(): Promise<void> {
   const dist = path.resolve(path.dirname(process.argv[1] as string), '..', '..');
   const repo = path.resolve(dist, '..');
@@ -201,6 +226,12 @@ async function main(): Promise<void> {
         ]),
       ),
     );
+    // Where a daemon's start goes: its first line is Node started and the bundle loaded.
+    for (const id of ['trustd', 'apid']) {
+      report.line(`${id} log (seconds since QEMU start):`);
+      for (const line of (await logTimeline(client, id, zero)).slice(0, 12))
+        report.line(`  ${line.slice(0, 150)}`);
+    }
     report.check({
       figure: 'QEMU start → apid answers',
       target: `<= ${APID_TARGET_S} s`,

@@ -6,6 +6,7 @@ import {
   IMAGE_ETCD,
   IMAGE_NODE,
   IMAGE_RUNC,
+  MKFS_XFS_PATH,
 } from '@talos/constants';
 
 export interface RootfsExecutable {
@@ -21,10 +22,22 @@ export const ROOTFS_EXECUTABLES: readonly RootfsExecutable[] = [
   { path: IMAGE_CONTAINERD_SHIM, package: 'containerd' },
   { path: IMAGE_RUNC, package: 'runc' },
   { path: IMAGE_ETCD, package: 'etcd-server' },
+  // machined formats STATE and EPHEMERAL on a blank install disk at first boot.
+  { path: MKFS_XFS_PATH, package: 'xfsprogs' },
 ];
 
 /** Packages searched, in order, for the shared libraries the executables need. */
-export const LIBRARY_PACKAGES: readonly string[] = ['libc6', 'libstdc++6', 'libgcc-s1', 'libseccomp2'];
+export const LIBRARY_PACKAGES: readonly string[] = [
+  'libc6',
+  'libstdc++6',
+  'libgcc-s1',
+  'libseccomp2',
+  // mkfs.xfs's
+  'libblkid1',
+  'libuuid1',
+  'libinih1',
+  'liburcu8',
+];
 /** Directories of those packages that hold shared libraries (kept at the same path in the rootfs). */
 export const LIBRARY_DIRS: readonly string[] = ['/lib/x86_64-linux-gnu', '/usr/lib/x86_64-linux-gnu'];
 /** The multiarch directory the dynamic loader itself lives in; IMAGE_DYNAMIC_LOADER links to it. */

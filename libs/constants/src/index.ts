@@ -445,6 +445,8 @@ export const METAL_MOUNT_POINTS = {
   tmp: '/tmp',
   cgroup: '/sys/fs/cgroup',
   system: '/system',
+  /** The STATE partition (state helper): the machine config, kept across reboots. */
+  systemState: '/system/state',
   var: '/var',
   etcHosts: '/etc/hosts',
   etcResolvConf: '/etc/resolv.conf',
@@ -529,12 +531,32 @@ export const DHCP_DEFAULT_ROUTE_METRIC = 1024;
 export const METAL_LISTEN_ADDRESS = '0.0.0.0';
 /** Where machined's progress lines go on a metal node (the kernel prints them on console=ttyS0). */
 export const METAL_CONSOLE_PATH = KMSG_PATH;
-/** The filesystem label of the disk-backed /var (Talos's EPHEMERAL partition; here a whole disk). */
+/** The filesystem (and GPT partition) name of the disk-backed /var: the install disk's second partition. */
 export const EPHEMERAL_LABEL = 'EPHEMERAL';
-/** mkfs.xfs in the image (xfsprogs): formats a blank install disk as EPHEMERAL on first boot. */
-export const MKFS_XFS_PATH = '/usr/sbin/mkfs.xfs';
+/** mkfs.xfs in the image (xfsprogs): formats STATE and EPHEMERAL on a blank install disk at first boot. */
+export const MKFS_XFS_PATH = '/sbin/mkfs.xfs';
 /** Where the kernel lists block devices (one folder per disk, its partitions inside). */
 export const SYS_BLOCK_PATH = '/sys/block';
+
+// ---- state (helper): the install disk's partitions, the config persisted across reboots. ----
+
+/** The filesystem (and GPT partition) name of the partition holding the machine config, mounted on /system/state. */
+export const STATE_LABEL = 'STATE';
+/** STATE's size on a freshly partitioned install disk (Talos's). */
+export const STATE_PARTITION_BYTES = 100 * 1024 * 1024;
+/** Partitions start and end on 1 MiB boundaries (what partitioning tools do; good for any device's erase block). */
+export const PARTITION_ALIGNMENT_BYTES = 1024 * 1024;
+/** Every block device and partition the kernel lists (searched for the STATE and EPHEMERAL labels). */
+export const SYS_CLASS_BLOCK_PATH = '/sys/class/block';
+/** How long machined waits for devtmpfs to create a new partition's device node. */
+export const PARTITION_DEVICE_WAIT_MS = 5_000;
+/** The size of each QEMU node's sparse raw disk (Talos's `cluster create` default). */
+export const QEMU_DEFAULT_DISK_MB = 6144;
+/** The QEMU node's disk as the guest sees it: the first virtio disk, and so the configs' install disk. */
+export const QEMU_INSTALL_DISK = '/dev/vda';
+/** A QEMU node's disk file in the cluster's state folder: `<node>.disk`. */
+export const QEMU_DISK_SUFFIX = '.disk';
+
 /** PATH for a metal node's processes: the kernel starts init without one, and containerd finds its shim and runc through it. */
 export const METAL_PATH = '/usr/sbin:/usr/bin:/sbin:/bin';
 

@@ -71,3 +71,20 @@ export {
   type ModuleEntry,
   type LoadModuleOptions,
 } from './modules';
+// state (helper): the install disk's GPT and the block device requests partitioning needs.
+export {
+  blockDeviceSize,
+  logicalSectorSize,
+  rereadPartitions,
+  registerPartitions,
+  addMissingPartitions,
+  partitionDevice,
+  waitForPartitions,
+} from './block-device';
+export { crc32 } from './gpt/crc32';
+export { LINUX_FILESYSTEM_TYPE, decodeGuid, encodeGuid, randomGuid } from './gpt/guid';
+export type { GptPartition, GptTable } from './gpt/gpt-table';
+export { planPartitions, type PartitionSpec } from './gpt/gpt-plan';
+export { encodeGpt, type DiskWrite } from './gpt/gpt-encode';
+export { readGpt } from './gpt/gpt-read';
+export { writeGpt, type WriteGptOptions } from './gpt/gpt-write';

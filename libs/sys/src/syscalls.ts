@@ -42,6 +42,9 @@ interface Bindings {
   sync: Fn;
   waitpid: Fn;
   finit_module: Fn;
+  // state (helper)
+  ioctl: Fn;
+  ioctlBlkpg: Fn;
 }
 
 let bound: Bindings | undefined;
@@ -80,8 +83,23 @@ function bindings(): Bindings {
     sync: lib.func('void sync()'),
     waitpid: lib.func('int waitpid(int pid, _Out_ int *status, int options)'),
     finit_module: lib.func('long syscall(long nr, ...)'),
+    // state (helper)
+    ioctl: lib.func('int ioctl(int fd, unsigned long request, ...)'),
+    ioctlBlkpg: lib.func('ioctl', 'int', ['int', 'unsigned long', koffi.pointer(blkpgIoctlArg())]),
   };
   return bound;
+}
+
+/** struct blkpg_ioctl_arg, its data a struct blkpg_partition (linux/blkpg.h). */
+function blkpgIoctlArg(): ReturnType<typeof koffi.struct> {
+  const partition = koffi.struct({
+    start: 'int64_t',
+    length: 'int64_t',
+    pno: 'int',
+    devname: koffi.array('char', 64),
+    volname: koffi.array('char', 64),
+  });
+  return koffi.struct({ op: 'int', flags: 'int', datalen: 'int', data: koffi.pointer(partition) });
 }
 
 /** Runs one bound call; a negative result becomes a SyscallError carrying errno. */
@@ -244,5 +262,46 @@ export function finitModule(fd: number, params = '', name = `fd ${fd}`): void {
   check(
     `finit_module ${name}`,
     bindings().finit_module(SYS_FINIT_MODULE, 'int', fd, 'const char *', params, 'int', 0),
+  );
+}
+
+// state (helper): block device requests (linux/fs.h) for partitioning the install disk.
+
+/** Re-read the partition table (_IO(0x12, 95)). */
+export const BLKRRPART = 0x125f;
+/** The device's size in bytes, as a u64 (_IOR(0x12, 114, size_t)). */
+export const BLKGETSIZE64 = 0x80081272;
+/** The logical sector size, as an int (_IO(0x12, 104)). */
+export const BLKSSZGET = 0x1268;
+
+/**
+ * ioctl(2) with a buffer as its argument (the kernel reads or fills it), or none. Returns the
+ * call's result.
+ */
+export function ioctl(
+  fd: number,
+  request: number,
+  arg?: Buffer,
+  name = `ioctl 0x${request.toString(16)}`,
+): number {
+  return check(name, bindings().ioctl(fd, request, 'void *', arg ?? null));
+}
+
+/** BLKPG (_IO(0x12, 105)) and its operation adding one partition. */
+export const BLKPG = 0x1269;
+export const BLKPG_ADD_PARTITION = 1;
+/** sizeof(struct blkpg_partition) on 64-bit Linux. */
+const BLKPG_PARTITION_SIZE = 152;
+
+/** Tells the kernel about one partition of the disk open as `fd` (what `partx --add` does). */
+export function blkpgAddPartition(fd: number, index: number, startBytes: number, lengthBytes: number): void {
+  check(
+    `BLKPG add partition ${index}`,
+    bindings().ioctlBlkpg(fd, BLKPG, {
+      op: BLKPG_ADD_PARTITION,
+      flags: 0,
+      datalen: BLKPG_PARTITION_SIZE,
+      data: { start: startBytes, length: lengthBytes, pno: index, devname: '', volname: '' },
+    }),
   );
 }

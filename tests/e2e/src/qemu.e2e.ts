@@ -103,6 +103,10 @@ describe('a node booted from the image under QEMU', () => {
   it('reboots: the node comes back with a new boot id and every service up', async () => {
     await step('reboot', async () => {
       const before = await bootId();
+      // First boot: the blank disk got STATE and EPHEMERAL, and the config went onto STATE.
+      const firstBoot = await talosctl(['dmesg']);
+      expect(firstBoot).toContain('machined: partitioned install disk /dev/vda: STATE /dev/vda1');
+      expect(firstBoot).toContain('machined: stored the machine config on STATE (/dev/vda1)');
       await talosctl(['reboot']);
       const after = await eventually(
         async () => {
@@ -114,6 +118,11 @@ describe('a node booted from the image under QEMU', () => {
       );
       expect(after).toMatch(/^[0-9a-f-]{36}$/);
       await allServicesUp(BOOT_TIMEOUT_MS);
+      // The second boot took the config from STATE and did not fetch talos.config=.
+      const dmesg = await talosctl(['dmesg']);
+      expect(dmesg).toContain('machined: loaded the machine config from STATE (/dev/vda1)');
+      expect(dmesg).toContain('machined: found the EPHEMERAL filesystem on /dev/vda2');
+      expect(dmesg).not.toContain('machined: machine config from http');
     });
   });
 

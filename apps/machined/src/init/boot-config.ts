@@ -13,7 +13,7 @@ import { fetchConfig, redactUrl, type FetchConfigOptions } from './config-fetch'
 export interface BootConfig {
   config: MachineConfig;
   text: string;
-  source: 'url' | 'stored' | 'maintenance';
+  source: 'url' | 'stored' | 'maintenance' | 'state';
 }
 
 export interface BootConfigOptions {

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { silentLogger } from '@talos/log';
-import { ephemeralDevice, notBlankReason, xfsLabel } from './ephemeral';
+import { labelledDevice, notBlankReason, partitionsOf, xfsLabel } from './ephemeral';
 
 const MiB = 1024 * 1024;
 
@@ -48,17 +47,21 @@ describe('the EPHEMERAL disk', () => {
     expect(notBlankReason(image('small', MiB), sys)).toBe(`it is too small (${MiB} bytes)`);
   });
 
-  it('prefers an existing EPHEMERAL disk and leaves a non-blank install disk alone', async () => {
-    const mkfs = path.join(dir, 'mkfs-must-not-run');
-    const labelled = image('labelled', 4 * MiB, [[0, xfsSuperblock('EPHEMERAL')]]);
-    const used = image('used', 4 * MiB, [[0, Buffer.from('data')]]);
-    const logger = silentLogger();
-    expect(await ephemeralDevice({ logger, candidates: [used, labelled], installDisk: used, mkfs })).toBe(
-      labelled,
-    );
-    expect(await ephemeralDevice({ logger, candidates: [used], installDisk: used, mkfs })).toBeUndefined();
-    expect(
-      await ephemeralDevice({ logger, candidates: [], installDisk: path.join(dir, 'nope'), mkfs }),
-    ).toBeUndefined();
+  it('finds a label on a disk or one of its partitions, in order', () => {
+    const sys = path.join(dir, 'sys-block');
+    // "disk" has two partitions, disk1 and disk2, as /sys/block lists them.
+    fs.mkdirSync(path.join(sys, 'disk', 'disk2'), { recursive: true });
+    fs.mkdirSync(path.join(sys, 'disk', 'disk1'), { recursive: true });
+    fs.mkdirSync(path.join(sys, 'disk', 'queue'), { recursive: true });
+    const disk = image('disk', 4 * MiB);
+    const state = image('disk1', 4 * MiB, [[0, xfsSuperblock('STATE')]]);
+    const ephemeral = image('disk2', 4 * MiB, [[0, xfsSuperblock('EPHEMERAL')]]);
+    const whole = image('whole', 4 * MiB, [[0, xfsSuperblock('EPHEMERAL')]]);
+    expect(partitionsOf(disk, sys)).toEqual([state, ephemeral]);
+    expect(labelledDevice('STATE', [disk], sys)).toBe(state);
+    expect(labelledDevice('EPHEMERAL', [disk, whole], sys)).toBe(ephemeral);
+    // A whole-disk EPHEMERAL (the layout before partitions) is still found.
+    expect(labelledDevice('EPHEMERAL', [whole, disk], sys)).toBe(whole);
+    expect(labelledDevice('STATE', [whole, path.join(dir, 'gone')], sys)).toBeUndefined();
   });
 });

@@ -1,13 +1,10 @@
-// /var on a disk: the block device whose XFS label is EPHEMERAL, or, on first boot, the install disk
-// formatted as such — but only when that disk is blank (no partitions, no filesystem, zeros at both
-// ends). Anything else keeps /var on tmpfs: a node never formats a disk that may hold data.
-// A simplification of Talos: the whole disk is the filesystem, there is no partition table.
-import { execFile } from 'node:child_process';
+// The node's disks as machined sees them at boot: which devices (whole disks and their partitions)
+// there are, which XFS label each carries (STATE, EPHEMERAL), and whether the install disk is
+// blank — the only kind of disk machined ever partitions: no partitions, no filesystem, zeros at
+// both ends. Reading only; install-disk.ts writes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
-import { EPHEMERAL_LABEL, MKFS_XFS_PATH, SYS_BLOCK_PATH } from '@talos/constants';
-import type { Logger } from '@talos/log';
+import { SYS_BLOCK_PATH } from '@talos/constants';
 
 const XFS_MAGIC = 'XFSB';
 /** Offset and size of sb_fname (the label) in the XFS superblock. */
@@ -30,13 +27,9 @@ export function xfsLabel(device: string): string | undefined {
  * and last MiB (where partition tables, filesystem superblocks and their backups live).
  */
 export function notBlankReason(device: string, sysBlock = SYS_BLOCK_PATH): string | undefined {
-  const name = path.basename(device);
-  const sysDir = path.join(sysBlock, name);
-  if (fs.existsSync(sysDir)) {
-    const parts = fs.readdirSync(sysDir).filter((e) => e.startsWith(name));
-    if (parts.length > 0) return `it has partitions (${parts.join(', ')})`;
-  }
-  const size = deviceSize(device);
+  const parts = partitionsOf(device, sysBlock);
+  if (parts.length > 0) return `it has partitions (${parts.map((p) => path.basename(p)).join(', ')})`;
+  const size = deviceSize(device, sysBlock);
   if (size < 2 * BLANK_CHECK_BYTES) return `it is too small (${size} bytes)`;
   for (const offset of [0, size - BLANK_CHECK_BYTES]) {
     const buf = readAt(device, offset, BLANK_CHECK_BYTES);
@@ -57,53 +50,36 @@ export function diskDevices(sysBlock = SYS_BLOCK_PATH): string[] {
   }
 }
 
-export interface EphemeralOptions {
-  logger: Logger;
-  /** Devices to look for an EPHEMERAL filesystem on (default: every disk in /sys/block). */
-  candidates?: string[];
-  /** The config's install disk: formatted when blank and no EPHEMERAL disk exists. */
-  installDisk?: string;
-  mkfs?: string;
-  sysBlock?: string;
+/** The partition devices the kernel lists for a disk (`/sys/block/vda/vda1` -> `/dev/vda1`), in order. */
+export function partitionsOf(disk: string, sysBlock = SYS_BLOCK_PATH): string[] {
+  const name = path.basename(disk);
+  try {
+    return fs
+      .readdirSync(path.join(sysBlock, name))
+      .filter((e) => e.startsWith(name))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+      .map((e) => path.join(path.dirname(disk), e));
+  } catch {
+    return [];
+  }
 }
 
-/** The device to mount /var from (formatting a blank install disk first), or undefined for tmpfs. */
-export async function ephemeralDevice(opts: EphemeralOptions): Promise<string | undefined> {
-  const { logger } = opts;
-  for (const device of opts.candidates ?? diskDevices(opts.sysBlock)) {
-    try {
-      if (xfsLabel(device) === EPHEMERAL_LABEL) {
-        logger.info(`found the ${EPHEMERAL_LABEL} filesystem on ${device}`);
-        return device;
+/** The first device among the disks and their partitions whose XFS label is `label`. */
+export function labelledDevice(
+  label: string,
+  disks: readonly string[],
+  sysBlock = SYS_BLOCK_PATH,
+): string | undefined {
+  for (const disk of disks) {
+    for (const device of [disk, ...partitionsOf(disk, sysBlock)]) {
+      try {
+        if (xfsLabel(device) === label) return device;
+      } catch {
+        // unreadable (no medium, gone): not ours
       }
-    } catch {
-      // unreadable (no medium, gone): not ours
     }
   }
-  const disk = opts.installDisk;
-  if (!disk) return undefined;
-  if (!fs.existsSync(disk)) {
-    logger.warn(`install disk ${disk} does not exist: /var stays on tmpfs`);
-    return undefined;
-  }
-  let reason: string | undefined;
-  try {
-    reason = notBlankReason(disk, opts.sysBlock);
-  } catch (err) {
-    reason = `it cannot be read: ${(err as Error).message}`;
-  }
-  if (reason) {
-    logger.warn(`not formatting install disk ${disk}: ${reason}; /var stays on tmpfs`);
-    return undefined;
-  }
-  logger.info(`formatting blank install disk ${disk} as XFS ${EPHEMERAL_LABEL}`);
-  try {
-    await promisify(execFile)(opts.mkfs ?? MKFS_XFS_PATH, ['-q', '-L', EPHEMERAL_LABEL, disk]);
-  } catch (err) {
-    logger.error(`error formatting ${disk}: ${(err as Error).message.split('\n')[0]}; /var stays on tmpfs`);
-    return undefined;
-  }
-  return disk;
+  return undefined;
 }
 
 function readAt(device: string, offset: number, length: number): Buffer {
@@ -117,11 +93,11 @@ function readAt(device: string, offset: number, length: number): Buffer {
   }
 }
 
-/** A block device's size: lseek to the end (stat gives 0 for devices). */
-function deviceSize(device: string): number {
+/** A block device's size: stat gives 0 for devices, sysfs has it. */
+function deviceSize(device: string, sysBlock: string): number {
   const st = fs.statSync(device);
   if (st.isFile()) return st.size;
-  const sysSize = path.join(SYS_BLOCK_PATH, path.basename(device), 'size');
+  const sysSize = path.join(sysBlock, path.basename(device), 'size');
   // /sys/block/<dev>/size counts 512-byte sectors whatever the device's own sector size.
   return Number(fs.readFileSync(sysSize, 'utf8').trim()) * 512;
 }

@@ -1,16 +1,19 @@
 // machined as PID 1: what it does between the initramfs's exec and a running node, in order —
-// kernel argument check, mounts, /system files, sysctls, ctrl-alt-del, kernel modules, the machine
-// config, then the MachineNode with the metal service list. It also owns the way down: signals and
-// the API's Reboot/Shutdown end in powerDown.
+// kernel argument check, mounts, /system files, sysctls, ctrl-alt-del, kernel modules, the STATE
+// partition, the machine config (STATE's, else talos.config=, else maintenance mode), the install
+// disk partitioned at the first boot, /var, then the MachineNode with the metal service list. It
+// also owns the way down: signals and the API's Reboot/Shutdown end in powerDown.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  EPHEMERAL_LABEL,
   KERNEL_ARG_CONFIG,
   KERNEL_MODULES_DIR,
   MACHINED_KERNEL_MODULES,
   NodePaths,
   PROC_PATH,
   REFUSE_BOOT_POWER_OFF_DELAY_MS,
+  STATE_LABEL,
 } from '@talos/constants';
 import { installConfig } from '@talos/config';
 import { BOOT_SYSCTLS, KernelCmdline, requiredArgumentsProblem, sysctlWrites } from '@talos/kernel';
@@ -19,14 +22,16 @@ import { loadModule, syscalls } from '@talos/sys';
 import { MachineNode, type MachineNodeOptions } from '../node';
 import type { LogBuffer } from '../system/log-buffer';
 import type { ServiceDefinition } from '../system/service';
-import { bootConfig, type BootConfigOptions } from './boot-config';
+import { bootConfig, type BootConfig, type BootConfigOptions } from './boot-config';
 import type { DiscoveryNetwork } from './discovery-network';
-import { ephemeralDevice } from './ephemeral';
-import { BASE_MOUNTS, ETC_BIND_MOUNTS, MountedTable, varMount } from './mount-table';
+import { diskDevices, labelledDevice } from './ephemeral';
+import { partitionInstallDisk } from './install-disk';
+import { BASE_MOUNTS, ETC_BIND_MOUNTS, MountedTable, stateMount, varMount } from './mount-table';
 import { awaitConfigInMaintenance } from '../maintenance/maintenance-mode';
 import { reportServiceFailures } from './failure-report';
 import { powerDown, type PowerAction } from './power';
 import { Reaper } from './reaper';
+import { persistConfig, stateConfig } from './state-partition';
 import { writeSystemFiles } from './system-files';
 
 export interface MetalBootOptions {
@@ -44,14 +49,14 @@ export interface MetalBootOptions {
   /** reboot(2); replaced only to observe it. */
   reboot?: (cmd: number) => void;
   fetch?: BootConfigOptions['fetch'];
-  /** Brings the network up while the config is fetched over HTTP (networkd as a child process). */
+  /** Brings the network up while the config is fetched over HTTP, or maintenance mode waits. */
   discoveryNetwork?: () => DiscoveryNetwork;
   /**
-   * Replaces the disks searched for EPHEMERAL (default: every disk in /sys/block) and the disk
-   * formatted when blank (default: the config's install disk). Tests pass their loop devices, or
-   * none, so that a test never looks at the host's disks.
+   * Replaces the disks searched for STATE and EPHEMERAL (default: every disk in /sys/block, and
+   * their partitions) and the disk partitioned when blank (default: the config's install disk).
+   * Tests pass their loop devices, or none, so that a test never looks at the host's disks.
    */
-  ephemeral?: { candidates: string[]; installDisk?: string };
+  disks?: { candidates: string[]; installDisk?: string };
   /** Extra MachineNode options (tests: health, backoff). */
   node?: Partial<MachineNodeOptions>;
 }
@@ -98,29 +103,17 @@ export class MetalBoot {
     this.disableCtrlAltDel();
     this.loadModules();
 
-    const url = cmdline.get(KERNEL_ARG_CONFIG) ?? '';
-    let discovery = /^https?:\/\//.test(url) ? this.opts.discoveryNetwork?.() : undefined;
-    let found: Awaited<ReturnType<typeof bootConfig>>;
-    try {
-      found = await bootConfig({ cmdline, paths: this.paths, logger: this.logger, fetch: this.opts.fetch });
-      if (!found && !this.down) {
-        // Maintenance mode needs the node on the network; the discovery network stays until then.
-        discovery ??= this.opts.discoveryNetwork?.();
-        const given = await awaitConfigInMaintenance({
-          address: this.opts.address,
-          configPath: this.paths.configFile,
-          mode: 'metal',
-          logger: this.logger,
-          signal: this.stopReports.signal,
-        });
-        if (given) found = { ...given, source: 'maintenance' };
-      }
-    } finally {
-      await discovery?.stop();
-    }
+    const disks = this.opts.disks?.candidates ?? diskDevices();
+    const stateDevice = this.mountState(disks);
+    let found = stateDevice ? await stateConfig(this.paths, stateDevice, this.logger) : undefined;
+    if (!found) found = await this.configFromBoot(cmdline);
     // A signal while the config was fetched: the node is going down, do not start it.
     if (this.down) return;
-    await this.mountVar(found ? installConfig(found.config).disk : undefined);
+    let ephemeral = labelledDevice(EPHEMERAL_LABEL, disks);
+    if (ephemeral) this.logger.info(`found the ${EPHEMERAL_LABEL} filesystem on ${ephemeral}`);
+    // A disk without STATE and EPHEMERAL: the first boot with a config partitions it.
+    else if (found && !stateDevice) ephemeral = await this.installDisk(found);
+    this.mountVar(ephemeral);
     if (!found) {
       this.logger.error('no machine config: pass talos.config=<url> or apply one in maintenance mode');
       return;
@@ -178,14 +171,66 @@ export class MetalBoot {
     }
   }
 
-  /** /var on the EPHEMERAL disk (formatting a blank install disk first), else tmpfs. */
-  private async mountVar(installDisk: string | undefined): Promise<void> {
-    const { ephemeral } = this.opts;
-    const device = await ephemeralDevice({
-      logger: this.logger,
-      installDisk: ephemeral ? ephemeral.installDisk : installDisk,
-      candidates: ephemeral?.candidates,
-    });
+  /**
+   * The config from talos.config= (with the discovery network up while it is fetched), else from
+   * maintenance mode; undefined when there is none (or the node went down meanwhile).
+   */
+  private async configFromBoot(cmdline: KernelCmdline): Promise<BootConfig | undefined> {
+    const url = cmdline.get(KERNEL_ARG_CONFIG) ?? '';
+    let discovery = /^https?:\/\//.test(url) ? this.opts.discoveryNetwork?.() : undefined;
+    try {
+      const found = await bootConfig({
+        cmdline,
+        paths: this.paths,
+        logger: this.logger,
+        fetch: this.opts.fetch,
+      });
+      if (found || this.down) return found;
+      // Maintenance mode needs the node on the network; the discovery network stays until then.
+      discovery ??= this.opts.discoveryNetwork?.();
+      const given = await awaitConfigInMaintenance({
+        address: this.opts.address,
+        configPath: this.paths.configFile,
+        mode: 'metal',
+        logger: this.logger,
+        signal: this.stopReports.signal,
+      });
+      return given ? { ...given, source: 'maintenance' } : undefined;
+    } finally {
+      await discovery?.stop();
+    }
+  }
+
+  /** Mounts the STATE filesystem found on the disks on /system/state; its device, or undefined. */
+  private mountState(disks: readonly string[]): string | undefined {
+    const device = labelledDevice(STATE_LABEL, disks);
+    if (!device) return undefined;
+    try {
+      this.mounts.apply([stateMount(device)]);
+      return device;
+    } catch (err) {
+      this.logger.error(`${(err as Error).message}: booting without ${STATE_LABEL}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * First boot with a config: partitions the config's blank install disk, mounts STATE and stores
+   * the config there. Returns the EPHEMERAL partition for /var, or undefined.
+   */
+  private async installDisk(found: BootConfig): Promise<string | undefined> {
+    const disk = this.opts.disks ? this.opts.disks.installDisk : installConfig(found.config).disk;
+    if (!disk) return undefined;
+    const installed = await partitionInstallDisk({ disk, logger: this.logger });
+    if (!installed) return undefined;
+    if (this.mountState([installed.state]) === installed.state) {
+      await persistConfig(this.paths, found.text, installed.state, this.logger);
+    }
+    return installed.ephemeral;
+  }
+
+  /** /var on the EPHEMERAL filesystem, else tmpfs. */
+  private mountVar(device: string | undefined): void {
     if (device) {
       try {
         this.mounts.apply([varMount(device)]);

@@ -56,6 +56,19 @@ export function varMount(device?: string): MountPoint {
     : { source: 'tmpfs', target: MP.var, fstype: 'tmpfs', flags: MS_NOSUID | MS_NODEV, data: 'mode=755' };
 }
 
+/**
+ * The STATE partition on /system/state: it holds the machine config (keys included), nothing to
+ * run, so noexec too. Mounted after /system and before /var, so it is unmounted after /var.
+ */
+export function stateMount(device: string): MountPoint {
+  return {
+    source: device,
+    target: MP.systemState,
+    fstype: 'xfs',
+    flags: MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RELATIME,
+  };
+}
+
 /** The /system/etc files bound over the rootfs's placeholders, once /system's files exist. */
 export const ETC_BIND_MOUNTS: readonly MountPoint[] = [
   {

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateConfigs, parseConfig, serializeConfig } from '@talos/config';
 import { DEFAULT_KERNEL_CMDLINE } from '@talos/kernel';
+import { readGpt } from '@talos/sys';
 import { bundleDaemon, bundleEntry, type DaemonBundle } from '@talos/testing';
 
 const WORKSPACE = path.resolve(__dirname, '..', '..', '..', '..');
@@ -152,9 +153,7 @@ function lastReport<T>(run: Run): T {
 
   let configUrl: string;
   let configServer: http.Server;
-  let networkd: DaemonBundle;
   beforeAll(async () => {
-    networkd = await bundleDaemon('networkd');
     const cfg = parseConfig(
       serializeConfig(generateConfigs({ clusterName: 'metal', endpoint: 'https://10.5.0.2:6443' }).join),
     );
@@ -166,22 +165,23 @@ function lastReport<T>(run: Run): T {
   });
   afterAll(async () => {
     await new Promise<void>((resolve) => configServer.close(() => resolve()));
-    await networkd.cleanup();
   });
 
   async function bootNode(
     action: 'reboot' | 'sigterm',
     disk?: string,
+    /** The config comes from talos.config= (false: from STATE, nothing fetched). */
+    fetched = true,
   ): Promise<{ run: Run; report: Record<string, unknown> }> {
     const root = fs.mkdtempSync(path.join(dir, 'root-'));
     const cmdline = path.join(dir, `cmdline-${action}`);
     fs.writeFileSync(cmdline, `${DEFAULT_KERNEL_CMDLINE} talos.config=${configUrl}\n`);
-    const bundleDir = path.dirname(path.dirname(networkd.main));
-    const run = await asInit(['node', root, cmdline, action, bundleDir, ...(disk ? [disk] : [])], 40_000);
+    const run = await asInit(['node', root, cmdline, action, ...(disk ? [disk] : [])], 40_000);
     const report = lastReport<Record<string, unknown>>(run);
     expect(report).toEqual({
       action,
       varFs: expect.any(String) as string,
+      stateFs: expect.any(String) as string,
       markerBefore: expect.any(Boolean) as boolean,
       platform: { name: 'metal', mode: 'metal' },
       hostname: 'metal-1',
@@ -190,11 +190,16 @@ function lastReport<T>(run: Run): T {
     });
     expect(run.stdout).not.toContain('survived');
     const log = run.stderr;
-    // The discovery network ran while the config was fetched, and was gone before the services.
-    expect(log).toContain('starting the discovery network');
-    expect(log.indexOf('discovery network stopped')).toBeGreaterThan(log.indexOf('stored at'));
-    expect(log.indexOf('discovery network stopped')).toBeLessThan(log.indexOf('starting services'));
-    expect(log).toContain('machine config from http://127.0.0.1');
+    if (fetched) {
+      // The discovery network ran while the config was fetched, and was gone before the services.
+      expect(log).toContain('starting the discovery network');
+      expect(log.indexOf('discovery network stopped')).toBeGreaterThan(log.indexOf('stored at'));
+      expect(log.indexOf('discovery network stopped')).toBeLessThan(log.indexOf('starting services'));
+      expect(log).toContain('machine config from http://127.0.0.1');
+    } else {
+      expect(log).not.toContain('starting the discovery network');
+      expect(log).not.toContain('machine config from http');
+    }
     expect(log).toContain('mounted /system');
     expect(log).toContain('sending SIGTERM to 1 remaining processes');
     expect(log).toContain('unmounted /dev/pts');
@@ -217,19 +222,21 @@ function lastReport<T>(run: Run): T {
     expect(run.stderr).toContain('powering off');
   }, 60_000);
 
-  describe('/var on the EPHEMERAL disk', () => {
+  describe('the install disk: STATE and EPHEMERAL', () => {
     const loops: string[] = [];
-    /** A loop device over a sparse file; `data` is written at its start. */
+    /** A loop device (partition scanning on) over a sparse file; `data` is written at its start. */
     function loopDevice(name: string, data?: Buffer): string {
       const file = path.join(dir, name);
       fs.writeFileSync(file, '');
-      fs.truncateSync(file, 320 * 1024 * 1024); // XFS wants at least 300 MB
+      fs.truncateSync(file, 420 * 1024 * 1024); // EPHEMERAL: XFS wants at least 300 MB
       if (data) {
         const fd = fs.openSync(file, 'r+');
         fs.writeSync(fd, data, 0, data.length, 0);
         fs.closeSync(fd);
       }
-      const dev = execFileSync('losetup', ['--find', '--show', file], { encoding: 'utf8' }).trim();
+      const dev = execFileSync('losetup', ['--find', '--show', '--partscan', file], {
+        encoding: 'utf8',
+      }).trim();
       loops.push(dev);
       return dev;
     }
@@ -237,29 +244,58 @@ function lastReport<T>(run: Run): T {
       for (const dev of loops) execFileSync('losetup', ['--detach', dev]);
     });
 
-    it('formats a blank install disk as XFS EPHEMERAL, and the next boot finds it again', async () => {
+    it('partitions a blank install disk and keeps the config on STATE: the next boot fetches nothing', async () => {
       const dev = loopDevice('blank.img');
       const first = await bootNode('reboot', dev);
-      expect(first.run.stderr).toContain(`formatting blank install disk ${dev} as XFS EPHEMERAL`);
-      expect(first.report).toMatchObject({ varFs: 'xfs', markerBefore: false });
-      expect(execFileSync('xfs_admin', ['-l', dev], { encoding: 'utf8' })).toContain('"EPHEMERAL"');
-      const second = await bootNode('reboot', dev);
-      expect(second.run.stderr).toContain(`found the EPHEMERAL filesystem on ${dev}`);
-      expect(second.run.stderr).not.toContain('formatting');
-      expect(second.report).toMatchObject({ varFs: 'xfs', markerBefore: true });
+      expect(first.run.stderr).toContain(
+        `partitioned install disk ${dev}: STATE ${dev}p1 (100 MiB), EPHEMERAL ${dev}p2 (318 MiB)`,
+      );
+      expect(first.run.stderr).toContain(`stored the machine config on STATE (${dev}p1)`);
+      expect(first.report).toMatchObject({
+        varFs: 'xfs',
+        stateFs: 'xfs',
+        markerBefore: false,
+        config: 0o600,
+      });
+      const gpt = readGpt(dev);
+      expect(gpt?.partitions.map((p) => [p.name, p.firstLba])).toEqual([
+        ['STATE', 2048],
+        ['EPHEMERAL', 2048 + (100 * 1024 * 1024) / 512],
+      ]);
+      expect(
+        execFileSync('blkid', ['-s', 'LABEL', '-o', 'value', `${dev}p1`], { encoding: 'utf8' }).trim(),
+      ).toBe('STATE');
+      // STATE and /var were unmounted at reboot: the filesystems are clean, nothing is left mounted.
+      expect(first.run.stderr).toContain('unmounted /system/state');
+      expect(first.run.stderr.indexOf('unmounted /var')).toBeLessThan(
+        first.run.stderr.indexOf('unmounted /system/state'),
+      );
+      execFileSync('xfs_repair', ['-n', `${dev}p1`], { stdio: 'pipe' });
+
+      const second = await bootNode('reboot', dev, false);
+      expect(second.run.stderr).toContain(`loaded the machine config from STATE (${dev}p1)`);
+      expect(second.run.stderr).toContain(`found the EPHEMERAL filesystem on ${dev}p2`);
+      expect(second.run.stderr).not.toMatch(/partitioned|formatted|maintenance/);
+      expect(second.report).toMatchObject({
+        varFs: 'xfs',
+        stateFs: 'xfs',
+        markerBefore: true,
+        config: 0o600,
+      });
     }, 120_000);
 
-    it('never formats a disk that holds data: /var stays on tmpfs', async () => {
+    it('never touches a disk that holds data: /var stays on tmpfs, the config on tmpfs', async () => {
       const data = Buffer.from('precious data, not a filesystem');
       const dev = loopDevice('data.img', data);
       const { run, report } = await bootNode('reboot', dev);
-      expect(run.stderr).toContain(`not formatting install disk ${dev}: it has data at offset 0`);
-      expect(report.varFs).toBe('tmpfs');
+      expect(run.stderr).toContain(`not partitioning install disk ${dev}: it has data at offset 0`);
+      expect(report).toMatchObject({ varFs: 'tmpfs', stateFs: 'tmpfs' });
       const fd = fs.openSync(dev, 'r');
       const head = Buffer.alloc(data.length);
       fs.readSync(fd, head, 0, data.length, 0);
       fs.closeSync(fd);
       expect(head).toEqual(data);
+      expect(readGpt(dev)).toBeUndefined();
     }, 60_000);
   });
 

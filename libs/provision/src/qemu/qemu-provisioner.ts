@@ -11,7 +11,9 @@ import {
   KERNEL_ARG_PLATFORM,
   KUBERNETES_API_PORT,
   QEMU_DEFAULT_CPUS,
+  QEMU_DEFAULT_DISK_MB,
   QEMU_DEFAULT_MEMORY_MB,
+  QEMU_INSTALL_DISK,
   QEMU_READY_TIMEOUT_MS,
   SLIRP_GUEST_ADDRESS,
 } from '@talos/constants';
@@ -24,6 +26,7 @@ import { validateClusterName } from '../node-plan';
 import { Provisioner, type ProvisionerDeps } from '../provisioner';
 import { chooseAccelerator, probeKvm, type Accelerator } from './accel';
 import type { LaunchSpec } from './launcher';
+import { createNodeDisk, nodeDiskPath } from './node-disk';
 
 export interface QemuCreateRequest {
   name: string;
@@ -36,6 +39,8 @@ export interface QemuCreateRequest {
   accel?: 'auto' | Accelerator;
   memoryMb?: number;
   cpus?: number;
+  /** Size of each node's sparse disk, in MB (MiB). */
+  diskMb?: number;
   /** Boot without a config (maintenance mode) and give it with apply-config --insecure. */
   withApplyConfig?: boolean;
   readyTimeoutMs?: number;
@@ -98,6 +103,8 @@ export class QemuProvisioner extends Provisioner {
       // The operator reaches apid through the forwarded port on the host's loopback.
       additionalSANs: ['127.0.0.1'],
       talosconfigEndpoints: [`127.0.0.1:${apiPort}`],
+      // The node's disk is its first virtio disk: machined partitions it (STATE, EPHEMERAL).
+      installDisk: QEMU_INSTALL_DISK,
     });
 
     const name = `${req.name}-master-1`;
@@ -108,6 +115,9 @@ export class QemuProvisioner extends Provisioner {
     const consoleLog = path.join(stateDir, `${name}.console.log`);
     // The console shows machined's log lines and the services' failures: the operator's eyes only.
     fs.writeFileSync(consoleLog, '', { mode: 0o600 });
+    const disk = nodeDiskPath(stateDir, name);
+    const diskMb = req.diskMb ?? QEMU_DEFAULT_DISK_MB;
+    createNodeDisk(disk, diskMb);
     const spec: LaunchSpec = {
       node: {
         kernel,
@@ -117,6 +127,7 @@ export class QemuProvisioner extends Provisioner {
         accel: accel.accel,
         consoleLog,
         apiPort,
+        disks: [disk],
       },
       kernelArgs: [...DEFAULT_KERNEL_ARGS, `${KERNEL_ARG_PLATFORM}=metal`],
       ...(req.withApplyConfig ? {} : { configFile }),
@@ -126,7 +137,9 @@ export class QemuProvisioner extends Provisioner {
     await writeSecretFile(specFile, JSON.stringify(spec, null, 2));
 
     const state: ClusterState = { name: req.name, provisioner: 'qemu', stateDir, endpoint, nodes: [] };
-    this.progress(`creating node ${name} (init, ${accel.accel}, apid on 127.0.0.1:${apiPort})`);
+    this.progress(
+      `creating node ${name} (init, ${accel.accel}, ${diskMb} MB disk ${disk}, apid on 127.0.0.1:${apiPort})`,
+    );
     state.nodes.push(await this.startLauncher(name, root, specFile, stateDir, consoleLog, apiPort));
     saveClusterState(state);
 

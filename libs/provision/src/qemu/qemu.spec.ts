@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { chooseAccelerator, probeKvm } from './accel';
 import { CONFIG_URL, writeConfigResponse } from './launcher';
 import { qemuArgs } from './qemu-args';
+import { createNodeDisk, nodeDiskPath } from './node-disk';
 
 describe('qemuArgs', () => {
   const spec = {
@@ -152,5 +153,23 @@ describe('KVM probe', () => {
     expect(probes).toBe(0);
     expect(await chooseAccelerator('auto', probe)).toEqual({ accel: 'tcg', reason: 'probed' });
     expect(probes).toBe(1);
+  });
+});
+
+describe('node disk', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qemu-disk-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('is a sparse raw file of the size asked, readable by the owner only, never an existing file', () => {
+    const file = nodeDiskPath(dir, 'c-master-1');
+    expect(file).toBe(path.join(dir, 'c-master-1.disk'));
+    createNodeDisk(file, 6144);
+    const st = fs.statSync(file);
+    expect(st.size).toBe(6144 * 1024 * 1024);
+    expect(st.blocks).toBe(0);
+    expect(st.mode & 0o777).toBe(0o600);
+    expect(() => createNodeDisk(file, 10)).toThrow(`error creating node disk ${file}: EEXIST`);
+    expect(() => createNodeDisk(path.join(dir, 'x.disk'), 0)).toThrow('invalid disk size 0 MB');
   });
 });

@@ -6,6 +6,7 @@ import {
   DEFAULT_CLUSTER_NAME,
   DEFAULT_PROCESS_CIDR,
   QEMU_DEFAULT_CPUS,
+  QEMU_DEFAULT_DISK_MB,
   QEMU_DEFAULT_MEMORY_MB,
 } from '@talos/constants';
 import {
@@ -101,6 +102,7 @@ export function registerCluster(program: Command, run: CliRun): void {
     .option('--accel <name>', `qemu: accelerator (${ACCELERATORS.join(', ')}); auto probes KVM`, 'auto')
     .option('--memory <MiB>', 'qemu: memory of each node', parseCount, QEMU_DEFAULT_MEMORY_MB)
     .option('--cpus <n>', 'qemu: virtual CPUs of each node', parseCount, QEMU_DEFAULT_CPUS)
+    .option('--disk <MB>', "qemu: size of each node's disk (sparse file)", parseCount, QEMU_DEFAULT_DISK_MB)
     .action(
       async (
         opts: CommonOpts & {
@@ -114,6 +116,7 @@ export function registerCluster(program: Command, run: CliRun): void {
           accel: string;
           memory: number;
           cpus: number;
+          disk: number;
         },
         cmd: Command,
       ) => {
@@ -132,6 +135,7 @@ export function registerCluster(program: Command, run: CliRun): void {
             accel: opts.accel as 'auto' | 'kvm' | 'tcg',
             memoryMb: opts.memory,
             cpus: opts.cpus,
+            diskMb: opts.disk,
             withApplyConfig: opts.withApplyConfig,
             readyTimeoutMs: opts.waitTimeout ? opts.waitTimeout * 1000 : undefined,
             signal: run.signal,

@@ -120,13 +120,7 @@ async function refuse(root: string, cmdlineFile: string): Promise<void> {
  * behind), then Reboot through the API (the reply comes back, then the namespace is restarted) or
  * SIGTERM (the namespace is powered off).
  */
-async function node(
-  root: string,
-  cmdlineFile: string,
-  action: string,
-  bundleDir: string,
-  disk?: string,
-): Promise<void> {
+async function node(root: string, cmdlineFile: string, action: string, disk?: string): Promise<void> {
   const log = new LogBuffer();
   const nodeLogger = createLogger({ name: 'machined', destination: process.stderr });
   const boot = new MetalBoot({
@@ -148,7 +142,7 @@ async function node(
     ],
     node: { kmsgPath: path.join(root, 'no-kmsg') },
     // Only the test's own loop device, if any: never the host's disks.
-    ephemeral: disk ? { candidates: [disk], installDisk: disk } : { candidates: [] },
+    disks: disk ? { candidates: [disk], installDisk: disk } : { candidates: [] },
     // Its root is not /: the discovery network starts and stops, but leaves the links alone.
     discoveryNetwork: () =>
       startDiscoveryNetwork({
@@ -172,6 +166,11 @@ async function node(
     .split('\n')
     .find((l) => l.split(' ')[4] === path.join(root, 'var'));
   const varFs = varMount?.split(' - ')[1]?.split(' ')[0];
+  const stateMount = fs
+    .readFileSync('/proc/self/mountinfo', 'utf8')
+    .split('\n')
+    .find((l) => l.split(' ')[4] === boot.paths.stateDir);
+  const stateFs = stateMount?.split(' - ')[1]?.split(' ')[0] ?? 'tmpfs';
   // What the first boot leaves on the disk: the next boot must find it again.
   const marker = path.join(root, 'var', 'boot-marker');
   const markerBefore = fs.existsSync(marker);
@@ -186,6 +185,7 @@ async function node(
   report({
     action,
     varFs,
+    stateFs,
     markerBefore,
     platform,
     hostname: os.hostname(),
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   if (scenario === 'mounts') return mounts(args[0]!);
   if (scenario === 'poweroff') return poweroff();
   if (scenario === 'refuse') return refuse(args[0]!, args[1]!);
-  if (scenario === 'node') return node(args[0]!, args[1]!, args[2]!, args[3]!, args[4]);
+  if (scenario === 'node') return node(args[0]!, args[1]!, args[2]!, args[3]);
   throw new Error(`unknown scenario ${scenario}`);
 }
 
