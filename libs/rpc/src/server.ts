@@ -95,15 +95,57 @@ export function addStandardServices(
   const health = new HealthImplementation(statuses);
   health.addToServer(server);
   if (opts.packageDefinition) {
-    const reflection = new ReflectionService(
-      opts.packageDefinition,
+    const pkg = opts.packageDefinition;
+    addLazyReflection(server, () =>
       opts.reflectServices
-        ? { services: [...new Set([...opts.reflectServices, HEALTH_SERVICE, ...REFLECTION_SERVICES])] }
-        : undefined,
+        ? new ReflectionService(pkg, {
+            services: [...new Set([...opts.reflectServices, HEALTH_SERVICE, ...REFLECTION_SERVICES])],
+          })
+        : new ReflectionService(pkg),
     );
-    reflection.addToServer(server);
   }
   return health;
+}
+
+/** What ReflectionService.addToServer registers: its service definitions, and their handlers. */
+function registrations(reflection: ReflectionService): Map<string, Registration> {
+  const out = new Map<string, Registration>();
+  const capture = {
+    addService(definition: grpc.ServiceDefinition, handlers: grpc.UntypedServiceImplementation) {
+      const { path } = Object.values(definition)[0]!;
+      out.set(path.slice(1, path.lastIndexOf('/')), { definition, handlers });
+    },
+  };
+  reflection.addToServer(capture as unknown as grpc.Server);
+  return out;
+}
+
+interface Registration {
+  definition: grpc.ServiceDefinition;
+  handlers: grpc.UntypedServiceImplementation;
+}
+
+/**
+ * Serves both reflection versions, building the reflection index on the first call: building it
+ * decodes and re-encodes every file descriptor, a cost every daemon paid at start (a second of CPU
+ * under software emulation) for a service rarely called. The definitions come from a reflection
+ * service over nothing, which costs next to nothing.
+ */
+function addLazyReflection(server: grpc.Server, build: () => ReflectionService): void {
+  let real: Map<string, Registration> | undefined;
+  const handlerOf = (service: string, method: string): grpc.UntypedHandleCall =>
+    (real ??= registrations(build())).get(service)!.handlers[method]!;
+  for (const [service, { definition }] of registrations(new ReflectionService({}))) {
+    const lazy: grpc.UntypedServiceImplementation = {};
+    for (const method of Object.keys(definition)) {
+      lazy[method] = ((call: unknown, callback: unknown) =>
+        (handlerOf(service, method) as (c: unknown, cb: unknown) => void)(
+          call,
+          callback,
+        )) as grpc.UntypedHandleCall;
+    }
+    server.addService(definition, lazy);
+  }
 }
 
 /**
