@@ -463,8 +463,13 @@ export const MACHINED_KERNEL_MODULES: readonly string[] = ['overlay', 'br_netfil
 export const REFUSE_BOOT_POWER_OFF_DELAY_MS = 10_000;
 /** Fetching the config named by talos.config=: per attempt, attempts, first back-off (doubling, capped). */
 export const CONFIG_FETCH_TIMEOUT_MS = 30_000;
-export const CONFIG_FETCH_ATTEMPTS = 10;
-export const CONFIG_FETCH_BACKOFF_MS = 1_000;
+/**
+ * The first retry comes soon: at boot the first attempt usually meets a network still getting its
+ * DHCP lease (ENETUNREACH), fails at once, and the lease comes a fraction of a second later. The
+ * attempts, doubling to the maximum, still span about three minutes.
+ */
+export const CONFIG_FETCH_ATTEMPTS = 12;
+export const CONFIG_FETCH_BACKOFF_MS = 250;
 export const CONFIG_FETCH_BACKOFF_MAX_MS = 30_000;
 /** Zombies are reaped on SIGCHLD and, in case one was missed, on this period. */
 export const REAPER_SCAN_INTERVAL_MS = 5_000;
