@@ -3,7 +3,13 @@
 import * as grpc from '@grpc/grpc-js';
 import * as net from 'node:net';
 import { clients } from '@talos/api';
-import { APID_CERT_FIRST_RETRY_MS, TRUSTD_PORT, METADATA_TOKEN } from '@talos/constants';
+import {
+  APID_CERT_FIRST_RETRY_MS,
+  APID_CERT_RETRY_MAX_MS,
+  APID_CERT_TIMEOUT_MS,
+  METADATA_TOKEN,
+  TRUSTD_PORT,
+} from '@talos/constants';
 import type { Logger } from '@talos/log';
 import { certificateInfo, generateKeyAndCSR, keyMatchesCertificate, verifyChain } from '@talos/pki';
 
@@ -69,9 +75,6 @@ export interface TrustdCertificateOptions {
   request?: CertificateRequester;
 }
 
-const DEFAULT_RETRY_INTERVAL_MS = 5_000;
-const DEFAULT_TIMEOUT_MS = 5 * 60_000;
-
 /** `host` -> `host:50001`, `[v6]` and `v6` handled, explicit ports kept. */
 export function trustdTarget(endpoint: string): string {
   if (net.isIPv6(endpoint)) return `[${endpoint}]:${TRUSTD_PORT}`;
@@ -110,8 +113,8 @@ export function trustdRequester(token: string, ca: string, timeoutMs = 10_000): 
 export async function requestCertificate(opts: TrustdCertificateOptions): Promise<ServingCertificate> {
   if (opts.endpoints.length === 0) throw new Error('error obtaining certificate: no trustd endpoints');
   const request = opts.request ?? trustdRequester(opts.token, opts.ca);
-  const retryMs = opts.retryIntervalMs ?? DEFAULT_RETRY_INTERVAL_MS;
-  const deadline = Date.now() + (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const retryMs = opts.retryIntervalMs ?? APID_CERT_RETRY_MAX_MS;
+  const deadline = Date.now() + (opts.timeoutMs ?? APID_CERT_TIMEOUT_MS);
   const { key, csr } = generateKeyAndCSR(opts.names);
   let lastError = '';
   for (let attempt = 0; ; attempt++) {
@@ -144,7 +147,7 @@ export async function requestCertificate(opts: TrustdCertificateOptions): Promis
     await new Promise((r) => setTimeout(r, wait));
   }
   throw new Error(
-    `error obtaining certificate from trustd: gave up after ${opts.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms (last error: ${lastError})`,
+    `error obtaining certificate from trustd: gave up after ${opts.timeoutMs ?? APID_CERT_TIMEOUT_MS} ms (last error: ${lastError})`,
   );
 }
 
