@@ -1,5 +1,6 @@
 // The one PKI library: CAs, CSRs, signing, inspection and key files. PEM strings everywhere.
-// RSA-2048 throughout because node-forge signs X.509 only with RSA (docs/decisions/0001).
+// CAs are RSA-2048 (docs/decisions/0001); leaf keys are ECDSA P-256, cheap to generate at boot
+// (docs/security.md).
 export type { CertificateAndKey, CertificateUsage } from './types';
 export { generateCA, type CAOptions } from './ca';
 export { generateKeyAndCSR, type CSROptions, type KeyAndCSR } from './csr';

@@ -1,6 +1,7 @@
 // Reading certificates: what they say, who signed them, which key they belong to.
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
+import { certificateFromPemAnyKey } from './public-key-info';
 import { parseCertificate } from './x509-fields';
 
 export interface DistinguishedName {
@@ -29,12 +30,12 @@ function distinguishedName(attrs: forge.pki.CertificateField[]): DistinguishedNa
   };
 }
 
-/** Subject, issuer, validity and SANs of a PEM certificate (RSA-keyed, as this lib issues them). */
+/** Subject, issuer, validity and SANs of a PEM certificate (RSA or EC key). */
 export function certificateInfo(pem: string): CertificateInfo {
   const native = parseCertificate(pem);
   let cert: forge.pki.Certificate;
   try {
-    cert = forge.pki.certificateFromPem(pem);
+    cert = certificateFromPemAnyKey(pem);
   } catch (err) {
     throw new Error(`error parsing certificate: ${(err as Error).message}`);
   }

@@ -1,8 +1,8 @@
-// RSA key material. node-forge builds the X.509 structures, but its pure-JS RSA is slow (prime
-// search takes seconds, a private-key operation tens of ms, ten times that under emulation), so
-// keys come from Node's native generator and certificates are signed natively.
-import { generateKeyPair, generateKeyPairSync, sign, type RSAKeyPairOptions } from 'node:crypto';
-import { promisify } from 'node:util';
+// Key material: RSA for CAs, ECDSA P-256 for leaves. node-forge builds the X.509 structures, but
+// its pure-JS RSA is slow (prime search takes seconds, a private-key operation tens of ms, ten
+// times that under emulation), so keys come from Node's native generator and certificates are
+// signed natively.
+import { generateKeyPairSync, sign, type RSAKeyPairOptions } from 'node:crypto';
 import forge from 'node-forge';
 
 export const RSA_KEY_BITS = 2048;
@@ -35,20 +35,24 @@ export function generateRsaKeyPair(bits: number = RSA_KEY_BITS): ForgeKeyPair {
   return toForge(generateKeyPairSync('rsa', pemOptions(bits)).privateKey);
 }
 
-const generateKeyPairAsync = promisify(generateKeyPair);
-/** The key generation under way (async ones run one after another). */
-let keygenQueue: Promise<unknown> = Promise.resolve();
+/** A leaf key: private key as PKCS#8 PEM (read by Node TLS and Go alike), public key as SPKI DER. */
+export interface LeafKey {
+  privateKeyPem: string;
+  spkiDer: Buffer;
+}
 
 /**
- * As generateRsaKeyPair, off the event loop (libuv's thread pool): for daemons that keep serving.
- * One at a time per process: a prime search costs seconds of CPU under software emulation, and a
- * node issuing its etcd and Kubernetes certificates at boot would otherwise take up to four
- * threads' worth from the daemons starting beside it.
+ * Leaf certificates get ECDSA P-256 keys: generating one takes well under a millisecond where an
+ * RSA-2048 prime search takes 10-20 s of CPU under software emulation (the node boots several
+ * leaves). CAs stay RSA (generateRsaKeyPair): forge signs and parses those itself.
  */
-export async function generateRsaKeyPairAsync(bits: number = RSA_KEY_BITS): Promise<ForgeKeyPair> {
-  const generated = keygenQueue.then(() => generateKeyPairAsync('rsa', pemOptions(bits)));
-  keygenQueue = generated.catch(() => undefined);
-  return toForge((await generated).privateKey);
+export function generateLeafKey(): LeafKey {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', {
+    namedCurve: 'prime256v1',
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  return { privateKeyPem: privateKey, spkiDer: publicKey };
 }
 
 /** Signs a forge certificate (sha256WithRSAEncryption) with a PEM key, using Node's native RSA. */
@@ -66,7 +70,8 @@ export function signNatively(cert: forge.pki.Certificate, signerKeyPem: string):
 
 /**
  * A lone RSA private key in PEM (PKCS#1), for keys that sign tokens rather than certificates
- * (the Kubernetes service-account key; Talos uses ECDSA there, our PKI is RSA throughout).
+ * (the Kubernetes service-account key; Talos uses ECDSA there; it stays RSA here as it is made once,
+ * by config generation, not at boot).
  */
 export function generatePrivateKeyPem(bits: number = RSA_KEY_BITS): string {
   return generateKeyPairSync('rsa', {

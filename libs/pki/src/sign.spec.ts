@@ -1,8 +1,14 @@
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { generateCA } from './ca';
 import { generateKeyAndCSR } from './csr';
 import { certificateInfo, keyMatchesCertificate, verifyChain } from './inspect';
+import { certificateFromPemAnyKey } from './public-key-info';
 import { issueCertificate, signCSR } from './sign';
+
+function extension(crt: string, name: string): Record<string, unknown> {
+  return certificateFromPemAnyKey(crt).getExtension(name) as Record<string, unknown>;
+}
 
 describe('signing', () => {
   const ca = generateCA({ organization: 'talos' });
@@ -51,7 +57,7 @@ describe('signing', () => {
   it('sets extended key usage from the usage', () => {
     const eku = (usage: 'server' | 'client' | 'both') => {
       const { crt } = issueCertificate(ca, { commonName: 'x', validityHours: 1, usage });
-      const ext = forge.pki.certificateFromPem(crt).getExtension('extKeyUsage') as Record<string, unknown>;
+      const ext = extension(crt, 'extKeyUsage');
       return { server: Boolean(ext.serverAuth), client: Boolean(ext.clientAuth) };
     };
     expect(eku('server')).toEqual({ server: true, client: false });
@@ -85,14 +91,47 @@ describe('signing', () => {
       /^error signing csr: /,
     );
     const { csr } = generateKeyAndCSR({ commonName: 'node01' });
-    const parsed = forge.pki.certificationRequestFromPem(csr);
-    parsed.subject.attributes[0]!.value = 'node02';
-    parsed.certificationRequestInfo = null;
-    // Re-encode the changed subject with the original signature: the signature no longer matches.
-    const tampered = forge.pki.certificationRequestToPem(parsed);
+    // The same request for another name, with the original signature: it no longer matches.
+    const der = Buffer.from(csr.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64');
+    const at = der.indexOf('node01');
+    expect(at).toBeGreaterThan(0);
+    der.write('node02', at);
+    const tampered = `-----BEGIN CERTIFICATE REQUEST-----\n${der.toString('base64')}\n-----END CERTIFICATE REQUEST-----\n`;
     expect(() => signCSR(ca, tampered, { validityHours: 1, usage: 'both' })).toThrow(
       'error signing csr: csr signature does not verify',
     );
+    expect(() => signCSR(ca, ca.crt, { validityHours: 1, usage: 'both' })).toThrow(
+      /^error signing csr: cannot parse csr: /,
+    );
+    const truncated = `-----BEGIN CERTIFICATE REQUEST-----\n${der.subarray(0, 40).toString('base64')}\n-----END CERTIFICATE REQUEST-----\n`;
+    expect(() => signCSR(ca, truncated, { validityHours: 1, usage: 'both' })).toThrow(
+      /^error signing csr: cannot parse csr: /,
+    );
+  });
+
+  it('gives leaves ECDSA P-256 keys (PKCS#8) with identifiers for their own key and the CA', () => {
+    const { crt, key } = issueCertificate(ca, { commonName: 'x', validityHours: 1, usage: 'both' });
+    expect(key.startsWith('-----BEGIN PRIVATE KEY-----\n')).toBe(true);
+    const privateKey = createPrivateKey(key);
+    expect(privateKey.asymmetricKeyType).toBe('ec');
+    expect(privateKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
+    const spki = new X509Certificate(crt).publicKey.export({ type: 'spki', format: 'der' });
+    // A P-256 SPKI ends with the uncompressed point (65 bytes), the BIT STRING's contents.
+    const ski = createHash('sha1')
+      .update(spki.subarray(spki.length - 65))
+      .digest('hex');
+    expect(extension(crt, 'subjectKeyIdentifier').subjectKeyIdentifier).toBe(ski);
+    const caSki = forge.pki.certificateFromPem(ca.crt).getExtension('subjectKeyIdentifier') as {
+      subjectKeyIdentifier: string;
+    };
+    const aki = extension(crt, 'authorityKeyIdentifier').value as string;
+    expect(Buffer.from(aki, 'binary').toString('hex')).toContain(caSki.subjectKeyIdentifier);
+    // An EC key signs (ECDHE); it cannot encipher a key exchange.
+    expect(extension(crt, 'keyUsage')).toMatchObject({
+      digitalSignature: true,
+      keyEncipherment: false,
+      critical: true,
+    });
   });
 
   it('never lets a leaf outlive the CA', () => {

@@ -1,6 +1,18 @@
 // Signing leaf certificates with a CA: from a CSR (trustd) or for a fresh key (admin client, self-serve).
+// forge builds the TBSCertificate around a placeholder key (it cannot encode EC keys), the real
+// SubjectPublicKeyInfo is spliced in, and the CA's RSA key signs natively.
+import { sign } from 'node:crypto';
 import forge from 'node-forge';
-import { generateRsaKeyPair, generateRsaKeyPairAsync, signNatively, type ForgeKeyPair } from './keys';
+import { parseCSR } from './csr';
+import { bitString, sequence, sequenceElements, toPem } from './der';
+import { generateLeafKey } from './keys';
+import {
+  asn1ToDer,
+  keyIdentifier,
+  PLACEHOLDER_PUBLIC_KEY,
+  publicKeyFromSpki,
+  withPublicKeyInfo,
+} from './public-key-info';
 import type { CertificateAndKey, CertificateUsage } from './types';
 import { altNames, randomSerial, subjectAttributes, validityWindow } from './x509-fields';
 
@@ -22,17 +34,25 @@ export type SigningCA = CertificateAndKey;
 const HOUR_MS = 60 * 60 * 1000;
 
 interface LeafRequest {
-  publicKey: forge.pki.PublicKey;
+  /** The leaf's SubjectPublicKeyInfo, DER (RSA or EC). */
+  spkiDer: Buffer;
   subject: forge.pki.CertificateField[];
   altNames: Array<Record<string, unknown>>;
 }
 
+// getTBSCertificate is part of forge's API, missing from its type definitions.
+const pki = forge.pki as typeof forge.pki & {
+  getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1;
+};
+
 function signLeaf(ca: SigningCA, req: LeafRequest, opts: SignOptions): string {
   if (!(opts.validityHours > 0))
     throw new Error(`validity must be positive, got ${opts.validityHours} hours`);
+  // Node rejects a malformed key here, before anything is signed.
+  const keyType = publicKeyFromSpki(req.spkiDer).asymmetricKeyType;
   const caCert = forge.pki.certificateFromPem(ca.crt);
   const cert = forge.pki.createCertificate();
-  cert.publicKey = req.publicKey;
+  cert.publicKey = PLACEHOLDER_PUBLIC_KEY;
   cert.serialNumber = randomSerial();
   const { notBefore, notAfter } = validityWindow(opts.validityHours * HOUR_MS);
   cert.validity.notBefore = notBefore;
@@ -40,39 +60,33 @@ function signLeaf(ca: SigningCA, req: LeafRequest, opts: SignOptions): string {
   cert.validity.notAfter = notAfter > caCert.validity.notAfter ? caCert.validity.notAfter : notAfter;
   cert.setSubject(req.subject);
   cert.setIssuer(caCert.subject.attributes);
+  const ski = keyIdentifier(req.spkiDer).toString('binary');
   const extensions: Array<Record<string, unknown>> = [
     { name: 'basicConstraints', cA: false, critical: true },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    // Only an RSA key can encipher a TLS key exchange; an EC key just signs (ECDHE).
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: keyType === 'rsa', critical: true },
     {
       name: 'extKeyUsage',
       serverAuth: opts.usage !== 'client',
       clientAuth: opts.usage !== 'server',
     },
-    { name: 'subjectKeyIdentifier' },
+    // Given explicitly: forge would hash the placeholder key.
+    {
+      name: 'subjectKeyIdentifier',
+      value: forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.OCTETSTRING, false, ski),
+    },
     { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
   ];
   if (req.altNames.length > 0) extensions.push({ name: 'subjectAltName', altNames: req.altNames });
   cert.setExtensions(extensions);
-  signNatively(cert, ca.key);
-  return forge.pki.certificateToPem(cert);
-}
-
-interface ParsedAltName {
-  type: number;
-  value?: string;
-  ip?: string;
-}
-
-/** Only the subjectAltName of a CSR's requested extensions is honoured; the CA decides the rest. */
-function requestedAltNames(csr: forge.pki.CertificateSigningRequest): Array<Record<string, unknown>> {
-  const attr = csr.getAttribute({ name: 'extensionRequest' }) as {
-    extensions?: Array<Record<string, unknown>>;
-  } | null;
-  const san = attr?.extensions?.find((e) => e.name === 'subjectAltName') as
-    { altNames?: ParsedAltName[] } | undefined;
-  return (san?.altNames ?? []).map((n) =>
-    n.type === 7 && n.ip ? { type: 7, ip: n.ip } : { type: n.type, value: n.value },
-  );
+  const oid = forge.pki.oids.sha256WithRSAEncryption as string;
+  cert.siginfo.algorithmOid = oid;
+  const tbs = withPublicKeyInfo(asn1ToDer(pki.getTBSCertificate(cert)), req.spkiDer);
+  // Certificate.signatureAlgorithm repeats TBSCertificate.signature (RFC 5280 4.1.1.2).
+  const signatureAlgorithm = sequenceElements(tbs)[2];
+  if (!signatureAlgorithm) throw new Error('TBSCertificate without a signature algorithm');
+  const signature = sign('sha256', tbs, ca.key);
+  return toPem('CERTIFICATE', sequence([tbs, signatureAlgorithm, bitString(signature)]));
 }
 
 export interface SignCSROptions extends SignOptions {
@@ -84,61 +98,42 @@ export interface SignCSROptions extends SignOptions {
 }
 
 /**
- * Signs a PEM CSR with the CA after checking the CSR's own signature; the subject (except O= when
- * opts.organization is set) and SANs are copied.
+ * Signs a PEM CSR (RSA or EC key) with the CA after checking the CSR's own signature; the subject
+ * (except O= when opts.organization is set) and SANs are copied.
  */
 export function signCSR(ca: SigningCA, csrPem: string, opts: SignCSROptions): string {
-  let csr: forge.pki.CertificateSigningRequest;
-  try {
-    csr = forge.pki.certificationRequestFromPem(csrPem);
-  } catch (err) {
-    throw new Error(`error signing csr: cannot parse csr: ${(err as Error).message}`);
-  }
-  if (!csr.publicKey) throw new Error('error signing csr: csr has no RSA public key');
-  let verified = false;
-  try {
-    verified = csr.verify();
-  } catch (err) {
-    throw new Error(`error signing csr: cannot verify csr signature: ${(err as Error).message}`);
-  }
-  if (!verified) throw new Error('error signing csr: csr signature does not verify');
-  const copied = csr.subject.attributes.filter(
-    (a: forge.pki.CertificateField) => opts.organization === undefined || a.shortName !== 'O',
-  );
+  const csr = parseCSR(csrPem);
+  const copied = csr.subject.filter((a) => opts.organization === undefined || a.shortName !== 'O');
   const subject: forge.pki.CertificateField[] = [
     ...(opts.organization ?? []).map((value) => ({ shortName: 'O', value })),
-    ...copied.map((a: forge.pki.CertificateField) => ({
-      type: a.type,
-      value: a.value,
-      valueTagClass: a.valueTagClass,
-    })),
+    ...copied.map((a) => ({ type: a.type, value: a.value, valueTagClass: a.valueTagClass })),
   ];
   try {
-    return signLeaf(ca, { publicKey: csr.publicKey, subject, altNames: requestedAltNames(csr) }, opts);
+    return signLeaf(ca, { spkiDer: csr.spkiDer, subject, altNames: csr.altNames }, opts);
   } catch (err) {
     throw new Error(`error signing csr: ${(err as Error).message}`);
   }
 }
 
-/** Generates a key and a certificate for it, signed by the CA. */
+/** Generates an ECDSA P-256 key and a certificate for it, signed by the CA. */
 export function issueCertificate(ca: SigningCA, opts: IssueOptions): CertificateAndKey {
-  return issueFor(ca, generateRsaKeyPair(), opts);
-}
-
-/** As issueCertificate, generating the key off the event loop. */
-export async function issueCertificateAsync(ca: SigningCA, opts: IssueOptions): Promise<CertificateAndKey> {
-  return issueFor(ca, await generateRsaKeyPairAsync(), opts);
-}
-
-function issueFor(ca: SigningCA, keys: ForgeKeyPair, opts: IssueOptions): CertificateAndKey {
+  const key = generateLeafKey();
   const crt = signLeaf(
     ca,
     {
-      publicKey: keys.publicKey,
+      spkiDer: key.spkiDer,
       subject: subjectAttributes(opts),
       altNames: altNames(opts.ipAddresses, opts.dnsNames),
     },
     opts,
   );
-  return { crt, key: keys.privateKeyPem };
+  return { crt, key: key.privateKeyPem };
+}
+
+/**
+ * As issueCertificate. Async for callers written when keys were RSA and generated off the event
+ * loop; an EC key costs well under a millisecond, so there is nothing left to move off it.
+ */
+export async function issueCertificateAsync(ca: SigningCA, opts: IssueOptions): Promise<CertificateAndKey> {
+  return issueCertificate(ca, opts);
 }

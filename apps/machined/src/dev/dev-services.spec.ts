@@ -192,7 +192,6 @@ describe('dev-mode services', () => {
             ? [e.payload.service]
             : [],
         );
-      expect(finished.indexOf('apid')).toBeLessThan(finished.indexOf('routerd'));
       expect(finished.indexOf('routerd')).toBeLessThan(finished.indexOf('machined'));
       expect(finished.indexOf('timed')).toBeLessThan(finished.indexOf('networkd'));
       expect(node.supervisor.list().every((s) => !s.running)).toBe(true);

@@ -1,8 +1,8 @@
 // The `secrets` namespace, as Talos v0.9's secrets controllers fill it: RootController copies the
 // root secrets out of the MachineConfig (the OS CA on every node; etcd's and Kubernetes' CAs and
 // keys on control planes), EtcdController and KubernetesController issue this node's certificates
-// from them once the node has addresses. Issuing costs a key generation each (generated off the
-// event loop), so a controller re-issues only when what the certificates say (CA, names) changed.
+// from them once the node has addresses. Issuing costs an RSA signature by the CA each (keys are
+// P-256, cheap), so a controller re-issues only when what the certificates say (CA, names) changed.
 import { isIP } from 'node:net';
 import { clusterNetwork, decodePEM, isControlPlane, parseConfig, type MachineConfig } from '@talos/config';
 import { NODE_CERT_LIFETIME_HOURS } from '@talos/constants';
@@ -141,7 +141,7 @@ async function nodeNames(state: ControllerState): Promise<NodeNames | undefined>
   const hostname = (await state.find(HostnameKind.pointer(HOSTNAME_ID)))?.spec.hostname ?? 'localhost';
   const addresses = (await state.find(NodeAddressKind.pointer(NODE_ADDRESS_ID)))?.spec.addresses ?? [];
   // Until the network is up the node has no names worth a certificate: issuing now would only
-  // mean issuing again in a moment (each certificate costs a key generation).
+  // mean issuing again in a moment (each certificate costs a CA signature).
   if (addresses.length === 0) return undefined;
   const ips = [...new Set([...addresses.map((a) => a.split('/')[0] ?? ''), '127.0.0.1', '::1'])].filter(
     Boolean,
