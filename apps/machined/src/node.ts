@@ -119,6 +119,11 @@ export class MachineNode {
       text: this.opts.configText ?? stringify(this.opts.config),
       machineType: this.opts.config.machine.type,
     });
+    // The services start before the API is served: containerd's own start then overlaps the
+    // server's setup (a second or two under emulation). What needs the API (machined's health
+    // check, the daemons that wait for machined) waits for it as before.
+    const booted = this.sequencer.boot();
+    booted.catch((err: Error) => this.opts.logger.error({ err: err.message }, 'boot failed'));
     this.server = await startMachineServer(this.paths.socket('machined'), {
       state: this.resources.state,
       runtime: this.resources.runtime,
@@ -140,7 +145,6 @@ export class MachineNode {
         return { outcome };
       },
     });
-    this.sequencer.boot().catch((err: Error) => this.opts.logger.error({ err: err.message }, 'boot failed'));
   }
 
   async reboot(): Promise<void> {
