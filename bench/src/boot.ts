@@ -232,6 +232,12 @@ async function main(): Promise<void> {
       for (const line of (await logTimeline(client, id, zero)).slice(0, 12))
         report.line(`  ${line.slice(0, 150)}`);
     }
+    // Each daemon logs once how its start was spent (Node, bundle, its own start, CPU).
+    report.line('daemon starts (seconds since QEMU start):');
+    for (const id of ['routerd', 'networkd', 'timed', 'udevd', 'trustd', 'apid']) {
+      const started = (await logTimeline(client, id, zero)).filter((l) => l.includes(' started in '));
+      report.line(`  ${id.padEnd(9)} ${started.join(' | ') || '(no start line)'}`);
+    }
     report.check({
       figure: 'QEMU start → apid answers',
       target: `<= ${APID_TARGET_S} s`,

@@ -1,5 +1,5 @@
 import { silentLogger } from '@talos/log';
-import { parsePort, runDaemon, type DaemonProcess } from './index';
+import { describeStartup, parsePort, runDaemon, startupTiming, type DaemonProcess } from './index';
 
 class FakeProcess implements DaemonProcess {
   exits: number[] = [];
@@ -51,5 +51,37 @@ describe('parsePort', () => {
     expect(parsePort('50000')).toBe(50000);
     expect(() => parsePort('65536')).toThrow('"65536" is not a TCP port');
     expect(() => parsePort('abc')).toThrow('is not a TCP port');
+  });
+});
+
+describe('startup timing', () => {
+  it('splits the start at bootstrap and at the bundle-loaded mark', () => {
+    const t = startupTiming({ loaded: 1000.4, started: 1500.2 });
+    expect(t.bundleMs + t.nodeMs).toBe(1000);
+    expect(t.startMs).toBe(500);
+    expect(t.cpuMs).toBeGreaterThan(0);
+    expect(describeStartup({ nodeMs: 90, bundleMs: 240, startMs: 480, cpuMs: 600 })).toBe(
+      'started in 810 ms (node 90 ms, bundle 240 ms, start 480 ms; 600 ms CPU)',
+    );
+  });
+
+  it('is logged once the daemon serves', async () => {
+    const lines: string[] = [];
+    const { createLogger } = await import('@talos/log');
+    const { Writable } = await import('node:stream');
+    const destination = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    await runDaemon('x', async () => ({ stop: async () => undefined }), {
+      logger: createLogger({ name: 'x', destination }),
+      proc: new FakeProcess(),
+    });
+    const started = lines.map((l) => JSON.parse(l)).find((l) => l.startup);
+    expect(started.msg).toMatch(
+      /^started in \d+ ms \(node \d+ ms, bundle \d+ ms, start \d+ ms; \d+ ms CPU\)$/,
+    );
   });
 });

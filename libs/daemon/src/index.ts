@@ -1,7 +1,11 @@
 // What every daemon's main.ts shares: its command-line basics and its life cycle (start, log a
 // fatal start-up error and exit 1, stop cleanly once on SIGTERM/SIGINT and exit 0).
+import { performance } from 'node:perf_hooks';
 import { Command, InvalidArgumentError } from 'commander';
 import { createLogger, type Logger } from '@talos/log';
+import { describeStartup, startupTiming } from './startup-timing';
+
+export { describeStartup, startupTiming, type StartupTiming } from './startup-timing';
 
 /** A started daemon: whatever `stop` needs to close (servers, timers, children). */
 export interface RunningDaemon {
@@ -22,11 +26,15 @@ export async function runDaemon(
   start: (logger: Logger) => Promise<RunningDaemon>,
   opts: { logger?: Logger; proc?: DaemonProcess } = {},
 ): Promise<void> {
+  // The bundle's top level (every import) ran before its entry called this.
+  const loaded = performance.now();
   const logger = opts.logger ?? createLogger({ name });
   const proc: DaemonProcess = opts.proc ?? process;
   let daemon: RunningDaemon;
   try {
     daemon = await start(logger);
+    const startup = startupTiming({ loaded, started: performance.now() });
+    logger.info({ startup }, describeStartup(startup));
   } catch (err) {
     logger.fatal({ err: err instanceof Error ? err.message : String(err) }, `${name} failed to start`);
     proc.exit(1);

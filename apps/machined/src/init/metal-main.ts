@@ -1,6 +1,7 @@
 // The metal entry: machined as PID 1 of a node (or, with --metal, of a pid namespace in tests).
 // Wires the console, the log buffer and the metal service list into MetalBoot.
 import * as fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { PassThrough } from 'node:stream';
 import {
   IMAGE_BUNDLE_DIR,
@@ -9,6 +10,7 @@ import {
   METAL_PATH,
   PROC_CMDLINE_PATH,
 } from '@talos/constants';
+import { startupTiming } from '@talos/daemon';
 import { createLogger } from '@talos/log';
 import { systemServices } from '../containerd/system-services';
 import { LogBuffer } from '../system/log-buffer';
@@ -27,6 +29,7 @@ export interface MetalFlags {
 }
 
 export async function runMetal(flags: MetalFlags): Promise<MetalBoot> {
+  const loaded = performance.now();
   // The kernel starts init with next to no environment; every child inherits this one.
   process.env.PATH ??= METAL_PATH;
   const machinedLog = new LogBuffer();
@@ -66,7 +69,11 @@ export async function runMetal(flags: MetalFlags): Promise<MetalBoot> {
       }),
     refuseDelayMs: flags.refuseDelay === undefined ? undefined : Number(flags.refuseDelay),
   });
-  logger.info(`machined started as PID ${process.pid}`);
+  const t = startupTiming({ loaded, started: loaded });
+  logger.info(
+    { startup: t },
+    `machined started as PID ${process.pid} (node ${t.nodeMs} ms, bundle ${t.bundleMs} ms; ${t.cpuMs} ms CPU)`,
+  );
   try {
     await boot.boot();
   } catch (err) {
