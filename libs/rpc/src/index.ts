@@ -52,6 +52,7 @@ export {
   REFLECTION_SERVICES,
   type StandardServicesOptions,
 } from './server';
+export { HealthService, type ServingStatus } from './health';
 export { dialUnix, unixTarget, unary, type CallOptions } from './client';
 export { duplexPair } from './duplex-pair';
 export { prepareSocketPath, SOCKET_MODE } from './socket-path';

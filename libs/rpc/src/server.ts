@@ -3,12 +3,12 @@
 // say so by name instead of grpc-js's generic reply).
 import * as grpc from '@grpc/grpc-js';
 import type { PackageDefinition } from '@grpc/proto-loader';
-import { ReflectionService } from '@grpc/reflection';
-import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
+import type { ReflectionService } from '@grpc/reflection';
 import { GRPC_MAX_MESSAGE_BYTES } from '@talos/constants';
 import { type Backend, duplexBackend } from './backend';
 import { duplexPair } from './duplex-pair';
 import { RpcError, Status } from './errors';
+import { HealthService, type ServingStatus } from './health';
 import { prepareSocketPath, restrictSocketMode } from './socket-path';
 
 /** Service names the standard services add (health and both reflection versions). */
@@ -86,65 +86,83 @@ export interface StandardServicesOptions {
 }
 
 /** Adds grpc.health.v1 and server reflection; returns the health service to change statuses. */
-export function addStandardServices(
-  server: grpc.Server,
-  opts: StandardServicesOptions,
-): HealthImplementation {
+export function addStandardServices(server: grpc.Server, opts: StandardServicesOptions): HealthService {
   const statuses: Record<string, ServingStatus> = { '': 'SERVING' };
   for (const name of opts.serviceNames) statuses[name] = 'SERVING';
-  const health = new HealthImplementation(statuses);
+  const health = new HealthService(statuses);
   health.addToServer(server);
   if (opts.packageDefinition) {
     const pkg = opts.packageDefinition;
-    addLazyReflection(server, () =>
-      opts.reflectServices
-        ? new ReflectionService(pkg, {
-            services: [...new Set([...opts.reflectServices, HEALTH_SERVICE, ...REFLECTION_SERVICES])],
+    const services = opts.reflectServices;
+    addLazyReflection(server, () => {
+      // Loaded on the first reflection call, not at every daemon's start: the package parses its
+      // own .proto files when it is loaded (tenths of a second under emulation).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { ReflectionService: Reflection } = require('@grpc/reflection') as {
+        ReflectionService: typeof ReflectionService;
+      };
+      return services
+        ? new Reflection(pkg, {
+            services: [...new Set([...services, HEALTH_SERVICE, ...REFLECTION_SERVICES])],
           })
-        : new ReflectionService(pkg),
-    );
+        : new Reflection(pkg);
+    });
   }
   return health;
 }
 
-/** What ReflectionService.addToServer registers: its service definitions, and their handlers. */
+/** What ReflectionService.addToServer registers, by service: its one method's definition and handler. */
 function registrations(reflection: ReflectionService): Map<string, Registration> {
   const out = new Map<string, Registration>();
   const capture = {
     addService(definition: grpc.ServiceDefinition, handlers: grpc.UntypedServiceImplementation) {
-      const { path } = Object.values(definition)[0]!;
-      out.set(path.slice(1, path.lastIndexOf('/')), { definition, handlers });
+      const { path } = definition[REFLECTION_METHOD]!;
+      out.set(path.slice(1, path.lastIndexOf('/')), {
+        method: definition[REFLECTION_METHOD]!,
+        handler: handlers[REFLECTION_METHOD]!,
+      });
     },
   };
   reflection.addToServer(capture as unknown as grpc.Server);
   return out;
 }
 
+/** Both reflection versions have one method, a bidirectional stream. */
+const REFLECTION_METHOD = 'ServerReflectionInfo';
+
 interface Registration {
-  definition: grpc.ServiceDefinition;
-  handlers: grpc.UntypedServiceImplementation;
+  method: grpc.MethodDefinition<unknown, unknown>;
+  handler: grpc.UntypedHandleCall;
 }
 
 /**
- * Serves both reflection versions, building the reflection index on the first call: building it
- * decodes and re-encodes every file descriptor, a cost every daemon paid at start (a second of CPU
- * under software emulation) for a service rarely called. The definitions come from a reflection
- * service over nothing, which costs next to nothing.
+ * Serves both reflection versions, loading @grpc/reflection and building its index on the first
+ * call: the index decodes and re-encodes every file descriptor, and the package parses .proto
+ * files when loaded, costs every daemon paid at start for a service rarely called. Until then the
+ * methods are registered by name; their (de)serializers and handlers are the real ones, fetched
+ * when the first message arrives.
  */
 function addLazyReflection(server: grpc.Server, build: () => ReflectionService): void {
   let real: Map<string, Registration> | undefined;
-  const handlerOf = (service: string, method: string): grpc.UntypedHandleCall =>
-    (real ??= registrations(build())).get(service)!.handlers[method]!;
-  for (const [service, { definition }] of registrations(new ReflectionService({}))) {
-    const lazy: grpc.UntypedServiceImplementation = {};
-    for (const method of Object.keys(definition)) {
-      lazy[method] = ((call: unknown, callback: unknown) =>
-        (handlerOf(service, method) as (c: unknown, cb: unknown) => void)(
-          call,
-          callback,
-        )) as grpc.UntypedHandleCall;
-    }
-    server.addService(definition, lazy);
+  const of = (service: string): Registration => (real ??= registrations(build())).get(service)!;
+  for (const service of REFLECTION_SERVICES) {
+    const definition: grpc.ServiceDefinition = {
+      [REFLECTION_METHOD]: {
+        path: `/${service}/${REFLECTION_METHOD}`,
+        requestStream: true,
+        responseStream: true,
+        requestSerialize: (m: unknown) => of(service).method.requestSerialize(m),
+        requestDeserialize: (b: Buffer) => of(service).method.requestDeserialize(b),
+        responseSerialize: (m: unknown) => of(service).method.responseSerialize(m),
+        responseDeserialize: (b: Buffer) => of(service).method.responseDeserialize(b),
+        originalName: 'serverReflectionInfo',
+      },
+    };
+    const handler = ((call: grpc.ServerDuplexStream<unknown, unknown>) =>
+      (of(service).handler as grpc.handleBidiStreamingCall<unknown, unknown>)(
+        call,
+      )) as grpc.UntypedHandleCall;
+    server.addService(definition, { [REFLECTION_METHOD]: handler });
   }
 }
 

@@ -298,7 +298,7 @@ async function listContainers(
           status: task?.status ?? 'UNKNOWN',
         };
       })
-      .sort((a, b) => a.id.localeCompare(b.id));
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   } catch (err) {
     if (err instanceof ContainerdError && err.code === Status.UNAVAILABLE)
       throw new RpcError(Status.UNAVAILABLE, `containerd is not running: ${socket}`);

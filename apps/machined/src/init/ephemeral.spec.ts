@@ -62,6 +62,13 @@ describe('the EPHEMERAL disk', () => {
     expect(labelledDevice('EPHEMERAL', [disk, whole], sys)).toBe(ephemeral);
     // A whole-disk EPHEMERAL (the layout before partitions) is still found.
     expect(labelledDevice('EPHEMERAL', [whole, disk], sys)).toBe(whole);
+    // By partition number, not by name: 2 before 10; NVMe's `p` separator.
+    fs.mkdirSync(path.join(sys, 'many', 'many10'), { recursive: true });
+    fs.mkdirSync(path.join(sys, 'many', 'many2'), { recursive: true });
+    expect(partitionsOf('/dev/many', sys)).toEqual(['/dev/many2', '/dev/many10']);
+    fs.mkdirSync(path.join(sys, 'nvme0n1', 'nvme0n1p10'), { recursive: true });
+    fs.mkdirSync(path.join(sys, 'nvme0n1', 'nvme0n1p9'), { recursive: true });
+    expect(partitionsOf('/dev/nvme0n1', sys)).toEqual(['/dev/nvme0n1p9', '/dev/nvme0n1p10']);
     expect(labelledDevice('STATE', [whole, path.join(dir, 'gone')], sys)).toBeUndefined();
   });
 });

@@ -54,14 +54,21 @@ export function diskDevices(sysBlock = SYS_BLOCK_PATH): string[] {
 export function partitionsOf(disk: string, sysBlock = SYS_BLOCK_PATH): string[] {
   const name = path.basename(disk);
   try {
-    return fs
-      .readdirSync(path.join(sysBlock, name))
-      .filter((e) => e.startsWith(name))
-      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
-      .map((e) => path.join(path.dirname(disk), e));
+    return (
+      fs
+        .readdirSync(path.join(sysBlock, name))
+        .filter((e) => e.startsWith(name))
+        // By partition number (vda2 before vda10; nvme0n1p1's `p` skipped).
+        .sort((a, b) => partitionNumber(a, name) - partitionNumber(b, name))
+        .map((e) => path.join(path.dirname(disk), e))
+    );
   } catch {
     return [];
   }
+}
+
+function partitionNumber(entry: string, disk: string): number {
+  return Number(entry.slice(disk.length).replace(/^p/, '')) || 0;
 }
 
 /** The first device among the disks and their partitions whose XFS label is `label`. */

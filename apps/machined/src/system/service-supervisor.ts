@@ -67,7 +67,7 @@ export class ServiceSupervisor {
 
   /** Services sorted by id (as `talosctl services` lists them). */
   list(): SupervisedService[] {
-    return [...this.services.values()].sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.services.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** Resolves once every listed service is up; rejects when `signal` aborts. */

@@ -5184,3 +5184,117 @@ export namespace time {
         type $Shape = time.TimeResponse.$Properties;
     }
 }
+
+export namespace grpc {
+
+    namespace health {
+
+        namespace v1 {
+
+            interface IHealthListRequest extends grpc.health.v1.HealthListRequest.$Properties {
+            }
+
+            class HealthListRequest {
+                constructor(properties?: grpc.health.v1.HealthListRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                static create(properties: grpc.health.v1.HealthListRequest.$Shape): grpc.health.v1.HealthListRequest & grpc.health.v1.HealthListRequest.$Shape;
+                static create(properties?: grpc.health.v1.HealthListRequest.$Properties): grpc.health.v1.HealthListRequest;
+                static encode(message: grpc.health.v1.HealthListRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): grpc.health.v1.HealthListRequest & grpc.health.v1.HealthListRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): grpc.health.v1.HealthListRequest;
+                static toObject(message: grpc.health.v1.HealthListRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace HealthListRequest {
+                interface $Properties {
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = grpc.health.v1.HealthListRequest.$Properties;
+            }
+
+            interface IHealthListResponse extends grpc.health.v1.HealthListResponse.$Properties {
+            }
+
+            class HealthListResponse {
+                constructor(properties?: grpc.health.v1.HealthListResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                statuses: { [k: string]: grpc.health.v1.HealthCheckResponse.$Properties };
+                static create(properties: grpc.health.v1.HealthListResponse.$Shape): grpc.health.v1.HealthListResponse & grpc.health.v1.HealthListResponse.$Shape;
+                static create(properties?: grpc.health.v1.HealthListResponse.$Properties): grpc.health.v1.HealthListResponse;
+                static encode(message: grpc.health.v1.HealthListResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): grpc.health.v1.HealthListResponse & grpc.health.v1.HealthListResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): grpc.health.v1.HealthListResponse;
+                static toObject(message: grpc.health.v1.HealthListResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace HealthListResponse {
+                interface $Properties {
+                    statuses?: ({ [k: string]: grpc.health.v1.HealthCheckResponse.$Properties }|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = grpc.health.v1.HealthListResponse.$Properties;
+            }
+
+            interface IHealthCheckRequest extends grpc.health.v1.HealthCheckRequest.$Properties {
+            }
+
+            class HealthCheckRequest {
+                constructor(properties?: grpc.health.v1.HealthCheckRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                service: string;
+                static create(properties: grpc.health.v1.HealthCheckRequest.$Shape): grpc.health.v1.HealthCheckRequest & grpc.health.v1.HealthCheckRequest.$Shape;
+                static create(properties?: grpc.health.v1.HealthCheckRequest.$Properties): grpc.health.v1.HealthCheckRequest;
+                static encode(message: grpc.health.v1.HealthCheckRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): grpc.health.v1.HealthCheckRequest & grpc.health.v1.HealthCheckRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): grpc.health.v1.HealthCheckRequest;
+                static toObject(message: grpc.health.v1.HealthCheckRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace HealthCheckRequest {
+                interface $Properties {
+                    service?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = grpc.health.v1.HealthCheckRequest.$Properties;
+            }
+
+            interface IHealthCheckResponse extends grpc.health.v1.HealthCheckResponse.$Properties {
+            }
+
+            class HealthCheckResponse {
+                constructor(properties?: grpc.health.v1.HealthCheckResponse.$Properties);
+                $unknowns?: Uint8Array[];
+                status: grpc.health.v1.HealthCheckResponse.ServingStatus;
+                static create(properties: grpc.health.v1.HealthCheckResponse.$Shape): grpc.health.v1.HealthCheckResponse & grpc.health.v1.HealthCheckResponse.$Shape;
+                static create(properties?: grpc.health.v1.HealthCheckResponse.$Properties): grpc.health.v1.HealthCheckResponse;
+                static encode(message: grpc.health.v1.HealthCheckResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): grpc.health.v1.HealthCheckResponse & grpc.health.v1.HealthCheckResponse.$Shape;
+                static fromObject(object: { [k: string]: any }): grpc.health.v1.HealthCheckResponse;
+                static toObject(message: grpc.health.v1.HealthCheckResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace HealthCheckResponse {
+                interface $Properties {
+                    status?: (grpc.health.v1.HealthCheckResponse.ServingStatus|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = grpc.health.v1.HealthCheckResponse.$Properties;
+
+                enum ServingStatus {
+                    UNKNOWN = 0,
+                    SERVING = 1,
+                    NOT_SERVING = 2,
+                    SERVICE_UNKNOWN = 3
+                }
+            }
+        }
+    }
+}

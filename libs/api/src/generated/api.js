@@ -31230,4 +31230,577 @@ $root.time = (function() {
     return time;
 })();
 
+$root.grpc = (function() {
+
+    var grpc = {};
+
+    grpc.health = (function() {
+
+        var health = {};
+
+        health.v1 = (function() {
+
+            var v1 = {};
+
+            v1.HealthListRequest = (function() {
+
+                var HealthListRequest = function (properties) {
+                    if (properties)
+                        for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                HealthListRequest.create = function(properties) {
+                    return new HealthListRequest(properties);
+                };
+
+                HealthListRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (var i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                HealthListRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.grpc.health.v1.HealthListRequest();
+                    while (reader.pos < end) {
+                        var start = reader.pos;
+                        var tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        reader.skipType(tag & 7, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                HealthListRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.grpc.health.v1.HealthListRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".grpc.health.v1.HealthListRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    return new $root.grpc.health.v1.HealthListRequest();
+                };
+
+                HealthListRequest.toObject = function () {
+                    return {};
+                };
+
+                HealthListRequest.prototype.toJSON = function() {
+                    return HealthListRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                HealthListRequest.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/grpc.health.v1.HealthListRequest";
+                };
+
+                return HealthListRequest;
+            })();
+
+            v1.HealthListResponse = (function() {
+
+                var HealthListResponse = function (properties) {
+                    this.statuses = {};
+                    if (properties)
+                        for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                HealthListResponse.prototype.statuses = $util.emptyObject;
+
+                HealthListResponse.create = function(properties) {
+                    return new HealthListResponse(properties);
+                };
+
+                HealthListResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.statuses != null && $Object.hasOwnProperty.call(message, "statuses"))
+                        for (var keys = $Object.keys(message.statuses), i = 0; i < keys.length; ++i) {
+                            writer.uint32(10).fork().uint32(10).string(keys[i]);
+                            $root.grpc.health.v1.HealthCheckResponse.encode(message.statuses[keys[i]], writer.uint32(18).fork(), _depth + 1).ldelim().ldelim();
+                        }
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (var i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                HealthListResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var end, message, key, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.grpc.health.v1.HealthListResponse();
+                    while (reader.pos < end) {
+                        var start = reader.pos;
+                        var tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        var wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.statuses === $util.emptyObject)
+                                    message.statuses = {};
+                                var end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = null;
+                                while (reader.pos < end2) {
+                                    var tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = $root.grpc.health.v1.HealthCheckResponse.decode(reader, reader.size(), $undefined, _depth + 1, value);
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.statuses, key);
+                                message.statuses[key] = value || new $root.grpc.health.v1.HealthCheckResponse();
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                HealthListResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.grpc.health.v1.HealthListResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".grpc.health.v1.HealthListResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var message = new $root.grpc.health.v1.HealthListResponse();
+                    if (object.statuses) {
+                        if (!$util.isObject(object.statuses))
+                            throw $TypeError(".grpc.health.v1.HealthListResponse.statuses: object expected");
+                        message.statuses = {};
+                        for (var keys = $Object.keys(object.statuses), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.statuses, keys[i]);
+                            if (!$util.isObject(object.statuses[keys[i]]))
+                                throw $TypeError(".grpc.health.v1.HealthListResponse.statuses: object expected");
+                            message.statuses[keys[i]] = $root.grpc.health.v1.HealthCheckResponse.fromObject(object.statuses[keys[i]], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                HealthListResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var object = {};
+                    if (options.objects || options.defaults)
+                        object.statuses = {};
+                    var keys2;
+                    if (message.statuses && (keys2 = $Object.keys(message.statuses)).length) {
+                        object.statuses = {};
+                        for (var j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.statuses, keys2[j]);
+                            object.statuses[keys2[j]] = $root.grpc.health.v1.HealthCheckResponse.toObject(message.statuses[keys2[j]], options, _depth + 1);
+                        }
+                    }
+                    return object;
+                };
+
+                HealthListResponse.prototype.toJSON = function() {
+                    return HealthListResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                HealthListResponse.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/grpc.health.v1.HealthListResponse";
+                };
+
+                return HealthListResponse;
+            })();
+
+            v1.HealthCheckRequest = (function() {
+
+                var HealthCheckRequest = function (properties) {
+                    if (properties)
+                        for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                HealthCheckRequest.prototype.service = "";
+
+                HealthCheckRequest.create = function(properties) {
+                    return new HealthCheckRequest(properties);
+                };
+
+                HealthCheckRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.service != null && $Object.hasOwnProperty.call(message, "service") && message.service !== "")
+                        writer.uint32(10).string(message.service);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (var i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                HealthCheckRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.grpc.health.v1.HealthCheckRequest();
+                    while (reader.pos < end) {
+                        var start = reader.pos;
+                        var tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        var wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.service = value;
+                                else
+                                    delete message.service;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                HealthCheckRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.grpc.health.v1.HealthCheckRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".grpc.health.v1.HealthCheckRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var message = new $root.grpc.health.v1.HealthCheckRequest();
+                    if (object.service != null)
+                        if (typeof object.service !== "string" || object.service.length)
+                            message.service = $String(object.service);
+                    return message;
+                };
+
+                HealthCheckRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var object = {};
+                    if (options.defaults)
+                        object.service = "";
+                    if (message.service != null && $Object.hasOwnProperty.call(message, "service"))
+                        object.service = message.service;
+                    return object;
+                };
+
+                HealthCheckRequest.prototype.toJSON = function() {
+                    return HealthCheckRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                HealthCheckRequest.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/grpc.health.v1.HealthCheckRequest";
+                };
+
+                return HealthCheckRequest;
+            })();
+
+            v1.HealthCheckResponse = (function() {
+
+                var HealthCheckResponse = function (properties) {
+                    if (properties)
+                        for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                HealthCheckResponse.prototype.status = 0;
+
+                HealthCheckResponse.create = function(properties) {
+                    return new HealthCheckResponse(properties);
+                };
+
+                HealthCheckResponse.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                        writer.uint32(8).int32(message.status);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (var i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                HealthCheckResponse.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.grpc.health.v1.HealthCheckResponse();
+                    while (reader.pos < end) {
+                        var start = reader.pos;
+                        var tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        var wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.status = value;
+                                else
+                                    delete message.status;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                HealthCheckResponse.fromObject = function (object, _depth) {
+                    if (object instanceof $root.grpc.health.v1.HealthCheckResponse)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".grpc.health.v1.HealthCheckResponse: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var message = new $root.grpc.health.v1.HealthCheckResponse();
+                    if (object.status !== 0 && (typeof object.status !== "string" || $root.grpc.health.v1.HealthCheckResponse.ServingStatus[object.status] !== 0))
+                        switch (object.status) {
+                        case "UNKNOWN":
+                        case 0:
+                            message.status = 0;
+                            break;
+                        case "SERVING":
+                        case 1:
+                            message.status = 1;
+                            break;
+                        case "NOT_SERVING":
+                        case 2:
+                            message.status = 2;
+                            break;
+                        case "SERVICE_UNKNOWN":
+                        case 3:
+                            message.status = 3;
+                            break;
+                        default:
+                            if (typeof object.status === "number" && (object.status | 0) === object.status)
+                                message.status = object.status;
+                        }
+                    return message;
+                };
+
+                HealthCheckResponse.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var object = {};
+                    if (options.defaults)
+                        object.status = options.enums === $String ? "UNKNOWN" : 0;
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                        object.status = options.enums === $String ? $root.grpc.health.v1.HealthCheckResponse.ServingStatus[message.status] === $undefined ? message.status : $root.grpc.health.v1.HealthCheckResponse.ServingStatus[message.status] : message.status;
+                    return object;
+                };
+
+                HealthCheckResponse.prototype.toJSON = function() {
+                    return HealthCheckResponse.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                HealthCheckResponse.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/grpc.health.v1.HealthCheckResponse";
+                };
+
+                HealthCheckResponse.ServingStatus = (function() {
+                    var valuesById = $Object.create(null), values = $Object.create(valuesById);
+                    values[valuesById[0] = "UNKNOWN"] = 0;
+                    values[valuesById[1] = "SERVING"] = 1;
+                    values[valuesById[2] = "NOT_SERVING"] = 2;
+                    values[valuesById[3] = "SERVICE_UNKNOWN"] = 3;
+                    return values;
+                })();
+
+                return HealthCheckResponse;
+            })();
+
+            return v1;
+        })();
+
+        return health;
+    })();
+
+    return grpc;
+})();
+
 module.exports = $root;

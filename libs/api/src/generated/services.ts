@@ -47,6 +47,71 @@ export const ClusterServiceClient = grpc.makeGenericClientConstructor(
   'cluster.ClusterService',
 ) as unknown as ServiceClientConstructor<ClusterServiceClient>;
 
+// ---- grpc.health.v1.Health
+
+export type HealthDefinition = {
+  Check: grpc.MethodDefinition<api.grpc.health.v1.HealthCheckRequest, api.grpc.health.v1.HealthCheckResponse>;
+  Watch: grpc.MethodDefinition<api.grpc.health.v1.HealthCheckRequest, api.grpc.health.v1.HealthCheckResponse>;
+  List: grpc.MethodDefinition<api.grpc.health.v1.HealthListRequest, api.grpc.health.v1.HealthListResponse>;
+};
+
+export const Health: HealthDefinition = {
+  Check: {
+    path: '/grpc.health.v1.Health/Check',
+    requestStream: false,
+    responseStream: false,
+    requestSerialize: (message: api.grpc.health.v1.IHealthCheckRequest) => toBuffer(api.grpc.health.v1.HealthCheckRequest.encode(message).finish()),
+    requestDeserialize: (bytes: Buffer) => api.grpc.health.v1.HealthCheckRequest.decode(bytes),
+    responseSerialize: (message: api.grpc.health.v1.IHealthCheckResponse) => toBuffer(api.grpc.health.v1.HealthCheckResponse.encode(message).finish()),
+    responseDeserialize: (bytes: Buffer) => api.grpc.health.v1.HealthCheckResponse.decode(bytes),
+    originalName: 'check',
+  },
+  Watch: {
+    path: '/grpc.health.v1.Health/Watch',
+    requestStream: false,
+    responseStream: true,
+    requestSerialize: (message: api.grpc.health.v1.IHealthCheckRequest) => toBuffer(api.grpc.health.v1.HealthCheckRequest.encode(message).finish()),
+    requestDeserialize: (bytes: Buffer) => api.grpc.health.v1.HealthCheckRequest.decode(bytes),
+    responseSerialize: (message: api.grpc.health.v1.IHealthCheckResponse) => toBuffer(api.grpc.health.v1.HealthCheckResponse.encode(message).finish()),
+    responseDeserialize: (bytes: Buffer) => api.grpc.health.v1.HealthCheckResponse.decode(bytes),
+    originalName: 'watch',
+  },
+  List: {
+    path: '/grpc.health.v1.Health/List',
+    requestStream: false,
+    responseStream: false,
+    requestSerialize: (message: api.grpc.health.v1.IHealthListRequest) => toBuffer(api.grpc.health.v1.HealthListRequest.encode(message).finish()),
+    requestDeserialize: (bytes: Buffer) => api.grpc.health.v1.HealthListRequest.decode(bytes),
+    responseSerialize: (message: api.grpc.health.v1.IHealthListResponse) => toBuffer(api.grpc.health.v1.HealthListResponse.encode(message).finish()),
+    responseDeserialize: (bytes: Buffer) => api.grpc.health.v1.HealthListResponse.decode(bytes),
+    originalName: 'list',
+  },
+};
+
+export interface HealthHandlers extends grpc.UntypedServiceImplementation {
+  Check: grpc.handleUnaryCall<api.grpc.health.v1.HealthCheckRequest, api.grpc.health.v1.IHealthCheckResponse>;
+  Watch: grpc.handleServerStreamingCall<api.grpc.health.v1.HealthCheckRequest, api.grpc.health.v1.IHealthCheckResponse>;
+  List: grpc.handleUnaryCall<api.grpc.health.v1.HealthListRequest, api.grpc.health.v1.IHealthListResponse>;
+}
+
+export interface HealthClient extends grpc.Client {
+  Check(argument: api.grpc.health.v1.IHealthCheckRequest, metadata: grpc.Metadata, options: Partial<grpc.CallOptions>, callback: grpc.requestCallback<api.grpc.health.v1.HealthCheckResponse>): grpc.ClientUnaryCall;
+  Check(argument: api.grpc.health.v1.IHealthCheckRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<api.grpc.health.v1.HealthCheckResponse>): grpc.ClientUnaryCall;
+  Check(argument: api.grpc.health.v1.IHealthCheckRequest, options: Partial<grpc.CallOptions>, callback: grpc.requestCallback<api.grpc.health.v1.HealthCheckResponse>): grpc.ClientUnaryCall;
+  Check(argument: api.grpc.health.v1.IHealthCheckRequest, callback: grpc.requestCallback<api.grpc.health.v1.HealthCheckResponse>): grpc.ClientUnaryCall;
+  Watch(argument: api.grpc.health.v1.IHealthCheckRequest, metadata?: grpc.Metadata, options?: Partial<grpc.CallOptions>): grpc.ClientReadableStream<api.grpc.health.v1.HealthCheckResponse>;
+  Watch(argument: api.grpc.health.v1.IHealthCheckRequest, options?: Partial<grpc.CallOptions>): grpc.ClientReadableStream<api.grpc.health.v1.HealthCheckResponse>;
+  List(argument: api.grpc.health.v1.IHealthListRequest, metadata: grpc.Metadata, options: Partial<grpc.CallOptions>, callback: grpc.requestCallback<api.grpc.health.v1.HealthListResponse>): grpc.ClientUnaryCall;
+  List(argument: api.grpc.health.v1.IHealthListRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<api.grpc.health.v1.HealthListResponse>): grpc.ClientUnaryCall;
+  List(argument: api.grpc.health.v1.IHealthListRequest, options: Partial<grpc.CallOptions>, callback: grpc.requestCallback<api.grpc.health.v1.HealthListResponse>): grpc.ClientUnaryCall;
+  List(argument: api.grpc.health.v1.IHealthListRequest, callback: grpc.requestCallback<api.grpc.health.v1.HealthListResponse>): grpc.ClientUnaryCall;
+}
+
+export const HealthClient = grpc.makeGenericClientConstructor(
+  Health,
+  'grpc.health.v1.Health',
+) as unknown as ServiceClientConstructor<HealthClient>;
+
 // ---- inspect.InspectService
 
 export type InspectServiceDefinition = {
