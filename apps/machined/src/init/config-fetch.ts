@@ -10,6 +10,7 @@ import {
 import { parseConfig, type MachineConfig } from '@talos/config';
 import type { Logger } from '@talos/log';
 import YAML from 'yaml';
+import { httpGetText } from './http-get';
 
 export interface FetchConfigOptions {
   logger: Logger;
@@ -84,17 +85,10 @@ async function download(url: string, timeoutMs: number, signal?: AbortSignal): P
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   try {
-    const res = await fetch(url, { signal: combined, redirect: 'follow' });
-    if (!res.ok) {
-      // The body is not needed; drop it so the connection is freed.
-      await res.body?.cancel().catch(() => undefined);
-      throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
-    }
-    return await res.text();
+    return await httpGetText(url, combined);
   } catch (err) {
     if (timeout.aborted) throw new Error(`timed out after ${timeoutMs} ms`);
-    const cause = (err as { cause?: { message?: string } }).cause?.message;
-    throw new Error(cause ? `${(err as Error).message}: ${cause}` : (err as Error).message);
+    throw err;
   }
 }
 
