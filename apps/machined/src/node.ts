@@ -70,6 +70,9 @@ export class MachineNode {
   readonly configApplier: ConfigApplier;
   private server: MachineServer | undefined;
   private stopping: Promise<void> | undefined;
+  private resourcesStarted: Promise<void> | undefined;
+  /** The service list startEarly loaded, which the first boot then uses (not a second list). */
+  private earlyServices: ServiceDefinition[] | undefined;
 
   constructor(readonly opts: MachineNodeOptions) {
     this.paths = new NodePaths(opts.root);
@@ -104,7 +107,11 @@ export class MachineNode {
     this.sequencer = new Sequencer({
       supervisor: this.supervisor,
       bus: this.bus,
-      services: () => (opts.services ? opts.services(this) : this.devServices()),
+      services: () => {
+        const early = this.earlyServices;
+        this.earlyServices = undefined;
+        return early ?? this.serviceList();
+      },
       logger: opts.logger,
     });
   }
@@ -113,12 +120,22 @@ export class MachineNode {
     return this.opts.hostname || this.opts.config.machine.network?.hostname || os.hostname();
   }
 
+  /**
+   * Starts some services ahead of the others (metal: containerd, while the install disk is
+   * partitioned and /var mounted, as Talos's boot sequence starts containerd before EPHEMERAL).
+   * start() boots the rest and leaves these running.
+   */
+  async startEarly(...ids: string[]): Promise<void> {
+    await this.startResources();
+    this.earlyServices ??= this.serviceList();
+    this.supervisor.load(...this.earlyServices);
+    // A service list without one of them (tests' lists) starts it with the rest, if at all.
+    this.supervisor.start(...ids.filter((id) => this.supervisor.has(id)));
+  }
+
   /** Serves the machine API, then boots the services (boot completes in the background). */
   async start(): Promise<void> {
-    await this.resources.start({
-      text: this.opts.configText ?? stringify(this.opts.config),
-      machineType: this.opts.config.machine.type,
-    });
+    await this.startResources();
     // The services start before the API is served: containerd's own start then overlaps the
     // server's setup (a second or two under emulation). What needs the API (machined's health
     // check, the daemons that wait for machined) waits for it as before.
@@ -166,8 +183,16 @@ export class MachineNode {
     return this.stopping;
   }
 
-  private devServices(): ServiceDefinition[] {
-    return devServices(this.serviceOptions());
+  private startResources(): Promise<void> {
+    this.resourcesStarted ??= this.resources.start({
+      text: this.opts.configText ?? stringify(this.opts.config),
+      machineType: this.opts.config.machine.type,
+    });
+    return this.resourcesStarted;
+  }
+
+  private serviceList(): ServiceDefinition[] {
+    return this.opts.services ? this.opts.services(this) : devServices(this.serviceOptions());
   }
 
   /** What the service lists (dev-mode and metal) are built from. */

@@ -574,8 +574,12 @@ export const METAL_PATH = '/usr/sbin:/usr/bin:/sbin:/bin';
 
 // ---- containerd (helper): the system services as containers in containerd's `system` namespace. ----
 
-/** containerd's persistent root on a node (content, snapshots, metadata), on the EPHEMERAL /var. */
-export const CONTAINERD_ROOT = '/var/lib/containerd';
+/**
+ * The system containerd's root (metadata; nothing is pulled into it: the containers' root is the
+ * image), under /system's tmpfs as in Talos: it needs no EPHEMERAL /var, so containerd starts
+ * while the install disk is still being partitioned.
+ */
+export const CONTAINERD_ROOT = '/system/var/lib/containerd';
 /**
  * How many system containers start at once (each holds its slot until first healthy): under
  * software emulation a Node start takes seconds of CPU, and the first ones should be apid's path.
@@ -590,6 +594,8 @@ export const SYSTEM_START_PRIORITY: readonly string[] = [
   'udevd',
   'timed',
 ];
+/** Who starts before anything else may: apid answers once these three serve (routerd routes its calls). */
+export const SYSTEM_START_FIRST_WAVE: readonly string[] = ['apid', 'trustd', 'routerd'];
 /** The longest a starting system container holds its slot. */
 export const SYSTEM_START_SLOT_HOLD_MS = 20_000;
 /** The system containerd's config.toml, written by machined into its run dir (also its state dir). */
@@ -605,6 +611,11 @@ export const SYSTEM_CONTAINER_ROOTFS = '/run/talos/rootfs';
 export const SYSTEM_CONTAINER_CGROUP_PARENT = '/system';
 /** The runc v2 shim keeps runc's state here, one directory per namespace (fixed in containerd 1.6). */
 export const RUNC_SHIM_STATE_ROOT = '/run/containerd/runc';
+/**
+ * The system containers share one runc shim (an OCI annotation groups them): under emulation each
+ * shim is a Go process start on the way to every daemon, and a dozen MiB of memory for its life.
+ */
+export const SYSTEM_CONTAINERS_SHIM_GROUP = 'system';
 /** containerd's runtime for the system containers. */
 export const CONTAINERD_RUNTIME = 'io.containerd.runc.v2';
 /** How long machined waits for the system containerd's Version RPC per health probe / at start. */

@@ -73,6 +73,13 @@ describe('systemContainerSpec', () => {
     expect(spec.linux.resources?.devices).toEqual([{ allow: true, access: 'rwm' }]);
   });
 
+  it('carries the runc shim group as an annotation, only when given one', () => {
+    expect(systemContainerSpec({ id: 'a', args: ['/x'], rootfs: '/r' }).annotations).toBeUndefined();
+    expect(
+      systemContainerSpec({ id: 'a', args: ['/x'], rootfs: '/r', shimGroup: 'system' }).annotations,
+    ).toEqual({ 'io.containerd.runc.v2.group': 'system' });
+  });
+
   it('serializes to the JSON runc reads', () => {
     const json = JSON.parse(JSON.stringify(systemContainerSpec(base))) as Record<string, unknown>;
     expect(Object.keys(json).sort()).toEqual([

@@ -59,7 +59,14 @@ export interface OciSpec {
   hostname?: string;
   mounts: OciMount[];
   linux: OciLinux;
+  annotations?: Record<string, string>;
 }
+
+/**
+ * The OCI annotation by which the runc v2 shim groups containers: the containers of one group share
+ * one shim process (containerd's CRI groups a pod's containers by its sandbox id the same way).
+ */
+export const RUNC_SHIM_GROUP_ANNOTATION = 'io.containerd.runc.v2.group';
 
 /** A host directory bound into the container. */
 export interface BindMount {
@@ -99,6 +106,8 @@ export interface SystemContainerOptions {
   hostUts?: boolean;
   /** RLIMIT_NOFILE soft and hard; default: inherited (raising it needs CAP_SYS_RESOURCE, dropped). */
   nofile?: number;
+  /** Containers with the same group share one runc shim (default: a shim of its own). */
+  shimGroup?: string;
 }
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -220,5 +229,6 @@ export function systemContainerSpec(o: SystemContainerOptions): OciSpec {
     ...(o.hostUts ? {} : { hostname: o.id }),
     mounts,
     linux,
+    ...(o.shimGroup ? { annotations: { [RUNC_SHIM_GROUP_ANNOTATION]: o.shimGroup } } : {}),
   };
 }

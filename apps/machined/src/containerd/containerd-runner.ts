@@ -9,6 +9,7 @@ import type { LogBuffer } from '../system/log-buffer';
 import type { ServiceRunner } from '../system/runner';
 import { ServiceState, type EventSink } from '../system/service-state';
 import { LogFifo } from './log-fifo';
+import type { ShimGroupGate } from './shim-group-gate';
 
 const SIGKILL = 9;
 const SIGTERM = 15;
@@ -26,6 +27,8 @@ export interface ContainerdRunnerOptions {
   /** Where the stdout/stderr FIFOs are made. */
   fifoDir: string;
   graceMs?: number;
+  /** Shared by the containers of one shim group: their first task is created alone. */
+  shimGate?: ShimGroupGate;
 }
 
 export class ContainerdRunner implements ServiceRunner {
@@ -63,7 +66,9 @@ export class ContainerdRunner implements ServiceRunner {
       );
       fifos.push(stderr);
 
-      await client.createTask({ containerId: id, stdout: stdout.path, stderr: stderr.path });
+      const createTask = () =>
+        client.createTask({ containerId: id, stdout: stdout.path, stderr: stderr.path });
+      await (this.opts.shimGate ? this.opts.shimGate.run(createTask) : createTask());
       for (const f of fifos) f.releaseKeepalive();
       // Wait before Start so that an exit right after start is not missed.
       const exit = client.waitTask(id);

@@ -13,6 +13,7 @@ import {
   METAL_MOUNT_POINTS,
   NodePaths,
   SYSTEM_CONTAINER_CGROUP_PARENT,
+  SYSTEM_CONTAINERS_SHIM_GROUP,
 } from '@talos/constants';
 import { daemonArgs, type NodeDaemon } from '../dev/daemon-table';
 
@@ -92,6 +93,7 @@ export function daemonContainerSpec(daemon: NodeDaemon, o: DaemonContainerOption
     // networkd sets the node's hostname.
     hostUts: daemon === 'networkd',
     cgroupParent: o.cgroupParent ?? SYSTEM_CONTAINER_CGROUP_PARENT,
+    shimGroup: SYSTEM_CONTAINERS_SHIM_GROUP,
   });
 }
 

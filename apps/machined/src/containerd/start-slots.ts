@@ -1,14 +1,18 @@
 // How many system containers start at once, and in which order. Under software emulation a node
 // has little CPU, and every Node process spends seconds of it before it serves: started all at
 // once, the daemons all come up late, apid with them. A few slots, handed out in priority order
-// (apid's path first: apid, trustd, routerd), let those come up first. A daemon holds its slot
-// until it is first healthy, or until a bound passes: a worker's apid may wait minutes for a
-// control plane, and must not hold the others back that long.
+// (apid's path first: apid, trustd, routerd), let those come up first. The first wave goes
+// further: while one of its services waits for a slot or holds one, nothing outside it starts, so
+// that the others' starts do not take CPU from the wave's last. A daemon holds its slot until it
+// is first healthy, or until a bound passes: a worker's apid may wait minutes for a control
+// plane, and must not hold the others back that long.
 
 export interface StartSlotsOptions {
   slots: number;
   /** Service ids, first served first; ids not listed come after them, in the order they ask. */
   priority: readonly string[];
+  /** Ids that start before any other: the rest wait while one of these waits or holds a slot. */
+  firstWave?: readonly string[];
   /** The longest a start holds its slot. */
   holdMs: number;
 }
@@ -22,6 +26,8 @@ interface Waiter {
 export class StartSlots {
   private free: number;
   private readonly waiting: Waiter[] = [];
+  /** First-wave ids holding a slot. */
+  private readonly holdingFirst = new Set<string>();
 
   constructor(private readonly opts: StartSlotsOptions) {
     this.free = opts.slots;
@@ -43,7 +49,7 @@ export class StartSlots {
         rank: this.rank(id),
         grant: () => {
           signal.removeEventListener('abort', onAbort);
-          resolve(this.hold());
+          resolve(this.hold(id));
         },
       };
       if (signal.aborted) return onAbort();
@@ -66,14 +72,20 @@ export class StartSlots {
     return i < 0 ? this.opts.priority.length : i;
   }
 
-  private hold(): () => void {
+  private isFirst(id: string): boolean {
+    return this.opts.firstWave?.includes(id) ?? false;
+  }
+
+  private hold(id: string): () => void {
     this.free--;
+    if (this.isFirst(id)) this.holdingFirst.add(id);
     let held = true;
     const release = (): void => {
       if (!held) return;
       held = false;
       clearTimeout(timer);
       this.free++;
+      this.holdingFirst.delete(id);
       this.dispatch();
     };
     const timer = setTimeout(release, this.opts.holdMs);
@@ -82,6 +94,11 @@ export class StartSlots {
   }
 
   private dispatch(): void {
-    while (this.free > 0 && this.waiting.length > 0) this.waiting.shift()!.grant();
+    while (this.free > 0) {
+      const firstWaveBusy = this.holdingFirst.size > 0 || this.waiting.some((w) => this.isFirst(w.id));
+      const i = this.waiting.findIndex((w) => !firstWaveBusy || this.isFirst(w.id));
+      if (i < 0) return;
+      this.waiting.splice(i, 1)[0]!.grant();
+    }
   }
 }

@@ -4,7 +4,9 @@ import {
   IMAGE_CONTAINERD,
   IMAGE_LOADER,
   IMAGE_NODE,
+  SYSTEM_CONTAINERS_SHIM_GROUP,
 } from '@talos/constants';
+import { RUNC_SHIM_GROUP_ANNOTATION } from '@talos/containerd';
 import { LogBuffer } from '../system/log-buffer';
 import { daemonContainerSpec } from './daemon-container';
 import { systemServices } from './system-services';
@@ -108,5 +110,13 @@ describe('daemonContainerSpec', () => {
     expect(daemonContainerSpec('udevd', base).mounts.find((m) => m.destination === '/dev')!.type).toBe(
       'bind',
     );
+  });
+
+  it('puts every daemon in the one runc shim group', () => {
+    for (const daemon of ['apid', 'routerd', 'trustd', 'networkd', 'timed', 'udevd'] as const) {
+      expect(daemonContainerSpec(daemon, base).annotations).toEqual({
+        [RUNC_SHIM_GROUP_ANNOTATION]: SYSTEM_CONTAINERS_SHIM_GROUP,
+      });
+    }
   });
 });

@@ -13,6 +13,7 @@ import {
   NodePaths,
   SYSTEM_CONTAINER_ROOTFS,
   SYSTEM_CONTAINERD_NAMESPACE,
+  SYSTEM_START_FIRST_WAVE,
   SYSTEM_START_PRIORITY,
   SYSTEM_START_SLOT_HOLD_MS,
   SYSTEM_START_SLOTS,
@@ -26,7 +27,11 @@ import { RestartingRunner } from '../system/restarting-runner';
 import type { ServiceDefinition } from '../system/service';
 import { ContainerdRunner } from './containerd-runner';
 import { daemonContainerDirs, daemonContainerSpec } from './daemon-container';
+import { ShimGroupGate } from './shim-group-gate';
 import { StartSlots } from './start-slots';
+
+/** The system containerd's service id (it runs under machined's process runner, not in a container). */
+export const CONTAINERD_SERVICE = 'containerd';
 
 export type SystemServicesOptions = DevServicesOptions & {
   /** containerd's gRPC socket; default NodePaths(root).socket('containerd'). */
@@ -67,7 +72,7 @@ export function systemServices(opts: SystemServicesOptions): ServiceDefinition[]
   const containerdLog = new LogBuffer();
   const configFile = path.join(runDir, CONTAINERD_CONFIG_FILE);
   const containerdService: ServiceDefinition = {
-    id: 'containerd',
+    id: CONTAINERD_SERVICE,
     pre: async () => {
       const root = opts.containerdRoot ?? paths.resolve(CONTAINERD_ROOT);
       await mkdir(root, { recursive: true, mode: 0o711 });
@@ -107,8 +112,11 @@ export function systemServices(opts: SystemServicesOptions): ServiceDefinition[]
   const slots = new StartSlots({
     slots: opts.startSlots ?? SYSTEM_START_SLOTS,
     priority: SYSTEM_START_PRIORITY,
+    firstWave: SYSTEM_START_FIRST_WAVE,
     holdMs: SYSTEM_START_SLOT_HOLD_MS,
   });
+  // Every daemon's container is in the one shim group (daemon-container.ts).
+  const shimGate = new ShimGroupGate();
   const daemons = nodeDaemons(opts.machineType).map(([daemon, spec]): ServiceDefinition => {
     const log = new LogBuffer();
     // Given back when the daemon is first healthy (or by the slot's own bound).
@@ -116,7 +124,7 @@ export function systemServices(opts: SystemServicesOptions): ServiceDefinition[]
     const health = spec.health ? daemonHealth(opts, spec.health, daemon) : undefined;
     return {
       id: daemon,
-      dependsOn: ['containerd', ...spec.dependsOn(controlPlane)],
+      dependsOn: [CONTAINERD_SERVICE, ...spec.dependsOn(controlPlane)],
       pre: async (signal) => {
         releaseSlot = await slots.acquire(daemon, signal);
         for (const { dir, mode } of daemonContainerDirs(daemon, opts.root))
@@ -130,6 +138,7 @@ export function systemServices(opts: SystemServicesOptions): ServiceDefinition[]
             log,
             fifoDir: path.join(runDir, CONTAINERD_FIFO_SUBDIR),
             graceMs: opts.stopGraceMs,
+            shimGate,
             spec: () =>
               daemonContainerSpec(daemon, {
                 root: opts.root,

@@ -27,6 +27,7 @@ import type { DiscoveryNetwork } from './discovery-network';
 import { diskDevices, labelledDevice } from './ephemeral';
 import { partitionInstallDisk } from './install-disk';
 import { BASE_MOUNTS, ETC_BIND_MOUNTS, MountedTable, stateMount, varMount } from './mount-table';
+import { CONTAINERD_SERVICE } from '../containerd/system-services';
 import { awaitConfigInMaintenance } from '../maintenance/maintenance-mode';
 import { reportServiceFailures } from './failure-report';
 import { powerDown, type PowerAction } from './power';
@@ -110,11 +111,8 @@ export class MetalBoot {
     // A signal while the config was fetched: the node is going down, do not start it.
     if (this.down) return;
     let ephemeral = labelledDevice(EPHEMERAL_LABEL, disks);
-    if (ephemeral) this.logger.info(`found the ${EPHEMERAL_LABEL} filesystem on ${ephemeral}`);
-    // A disk without STATE and EPHEMERAL: the first boot with a config partitions it.
-    else if (found && !stateDevice) ephemeral = await this.installDisk(found);
-    this.mountVar(ephemeral);
     if (!found) {
+      this.mountVar(ephemeral);
       this.logger.error('no machine config: pass talos.config=<url> or apply one in maintenance mode');
       return;
     }
@@ -144,6 +142,14 @@ export class MetalBoot {
       logger: this.logger,
       signal: this.stopReports.signal,
     });
+    // containerd first, as in Talos's boot sequence: it needs neither EPHEMERAL nor /var, and its
+    // start overlaps the partitioning of a blank install disk.
+    await node.startEarly(CONTAINERD_SERVICE);
+    if (ephemeral) this.logger.info(`found the ${EPHEMERAL_LABEL} filesystem on ${ephemeral}`);
+    // A disk without STATE and EPHEMERAL: the first boot with a config partitions it.
+    else if (!stateDevice) ephemeral = await this.installDisk(found);
+    this.mountVar(ephemeral);
+    if (this.down) return;
     this.logger.info('starting services');
     await this.node.start();
   }
