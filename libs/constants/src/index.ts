@@ -166,7 +166,7 @@ export const APID_CERT_FIRST_RETRY_MS = 500;
  * The longest wait between apid's first certificate requests: at boot trustd comes up seconds
  * after apid, and a longer wait is time apid is not serving.
  */
-export const APID_CERT_RETRY_MAX_MS = 2_000;
+export const APID_CERT_RETRY_MAX_MS = 1_000;
 /** How long apid tries before it gives up (and machined restarts it). */
 export const APID_CERT_TIMEOUT_MS = 5 * 60_000;
 export const SERVING_CERT_RENEW_RETRY_MAX_MS = 5 * 60_000;

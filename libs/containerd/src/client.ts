@@ -1,7 +1,7 @@
 // A typed client for the parts of containerd 1.6's gRPC API machined uses: version, containers and
 // tasks. Every call carries the namespace in the `containerd-namespace` header, as ctr does.
 import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
+import { Root, type INamespace, type Service, type Type } from 'protobufjs';
 import { CONTAINERD_RUNTIME } from '@talos/constants';
 import { CONTAINERD_DESCRIPTOR } from './generated/descriptor';
 
@@ -83,22 +83,52 @@ type ClientCtor = new (address: string, creds: grpc.ChannelCredentials, options?
 
 let services: { version: ClientCtor; containers: ClientCtor; tasks: ClientCtor } | undefined;
 
+/** Objects as proto-loader would give them: field names as in the .proto, enums by name, defaults set. */
+const TO_OBJECT = { longs: Number, enums: String, defaults: true, oneofs: true } as const;
+
+function codec(type: Type): {
+  serialize: (value: object) => Buffer;
+  deserialize: (bytes: Buffer) => object;
+} {
+  return {
+    serialize: (value) => {
+      const bytes = type.encode(type.fromObject(value)).finish();
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    },
+    deserialize: (bytes) => type.toObject(type.decode(bytes), TO_OBJECT),
+  };
+}
+
+/**
+ * The three services' grpc-js clients, built on the first call from the generated descriptor
+ * with protobufjs alone: @grpc/proto-loader would also re-encode every file descriptor (for
+ * reflection, which a client never needs), half a second of machined's boot under emulation.
+ */
 function loadServices(): NonNullable<typeof services> {
   if (services) return services;
-  const def = protoLoader.fromJSON(CONTAINERD_DESCRIPTOR, {
-    keepCase: true,
-    longs: Number,
-    enums: String,
-    defaults: true,
-    oneofs: true,
-  });
-  const pkg = grpc.loadPackageDefinition(def) as unknown as {
-    containerd: { services: Record<string, { v1: Record<string, ClientCtor> }> };
-  };
+  const root = Root.fromJSON(CONTAINERD_DESCRIPTOR as INamespace);
   const svc = (name: string, service: string): ClientCtor => {
-    const ctor = pkg.containerd.services[name]?.v1[service];
-    if (!ctor) throw new Error(`containerd descriptor lacks ${name}.v1.${service}`);
-    return ctor;
+    const full = `containerd.services.${name}.v1.${service}`;
+    const found = root.lookup(full);
+    if (!found || !('methods' in found)) {
+      throw new Error(`containerd descriptor lacks ${name}.v1.${service}`);
+    }
+    const definition: Record<string, grpc.MethodDefinition<object, object>> = {};
+    for (const method of Object.values((found as Service).methods)) {
+      method.resolve();
+      const request = codec(method.resolvedRequestType!);
+      const response = codec(method.resolvedResponseType!);
+      definition[method.name] = {
+        path: `/${full}/${method.name}`,
+        requestStream: !!method.requestStream,
+        responseStream: !!method.responseStream,
+        requestSerialize: request.serialize,
+        requestDeserialize: request.deserialize,
+        responseSerialize: response.serialize,
+        responseDeserialize: response.deserialize,
+      };
+    }
+    return grpc.makeGenericClientConstructor(definition, full) as unknown as ClientCtor;
   };
   services = {
     version: svc('version', 'Version'),
