@@ -23,12 +23,14 @@ export interface StartupMarks {
 }
 
 export function startupTiming(marks: StartupMarks): StartupTiming {
-  const bootstrap = performance.nodeTiming.bootstrapComplete;
+  // Rounded marks, then differences: the parts add up to the whole.
+  const bootstrap = Math.round(performance.nodeTiming.bootstrapComplete);
+  const loaded = Math.round(marks.loaded);
   const cpu = process.cpuUsage();
   return {
-    nodeMs: Math.round(bootstrap),
-    bundleMs: Math.round(marks.loaded - bootstrap),
-    startMs: Math.round(marks.started - marks.loaded),
+    nodeMs: bootstrap,
+    bundleMs: loaded - bootstrap,
+    startMs: Math.round(marks.started) - loaded,
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
   };
 }
