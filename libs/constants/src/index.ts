@@ -612,8 +612,9 @@ export const SYSTEM_CONTAINER_CGROUP_PARENT = '/system';
 /** The runc v2 shim keeps runc's state here, one directory per namespace (fixed in containerd 1.6). */
 export const RUNC_SHIM_STATE_ROOT = '/run/containerd/runc';
 /**
- * The system containers share one runc shim (an OCI annotation groups them): under emulation each
- * shim is a Go process start on the way to every daemon, and a dozen MiB of memory for its life.
+ * The system containers outside the first wave share one runc shim (an OCI annotation groups
+ * them): each shim is a Go process start under emulation and about 8 MiB of PSS for its life. The
+ * first wave keeps a shim each: tasks of one group are created one after the other.
  */
 export const SYSTEM_CONTAINERS_SHIM_GROUP = 'system';
 /** containerd's runtime for the system containers. */

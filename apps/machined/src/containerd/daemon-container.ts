@@ -14,6 +14,7 @@ import {
   NodePaths,
   SYSTEM_CONTAINER_CGROUP_PARENT,
   SYSTEM_CONTAINERS_SHIM_GROUP,
+  SYSTEM_START_FIRST_WAVE,
 } from '@talos/constants';
 import { daemonArgs, type NodeDaemon } from '../dev/daemon-table';
 
@@ -93,7 +94,9 @@ export function daemonContainerSpec(daemon: NodeDaemon, o: DaemonContainerOption
     // networkd sets the node's hostname.
     hostUts: daemon === 'networkd',
     cgroupParent: o.cgroupParent ?? SYSTEM_CONTAINER_CGROUP_PARENT,
-    shimGroup: SYSTEM_CONTAINERS_SHIM_GROUP,
+    // apid's path starts first, in parallel: a shared shim would make two of them wait for the
+    // first one's task. The daemons after it share one.
+    shimGroup: SYSTEM_START_FIRST_WAVE.includes(daemon) ? undefined : SYSTEM_CONTAINERS_SHIM_GROUP,
   });
 }
 

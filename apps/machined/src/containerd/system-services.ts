@@ -115,7 +115,7 @@ export function systemServices(opts: SystemServicesOptions): ServiceDefinition[]
     firstWave: SYSTEM_START_FIRST_WAVE,
     holdMs: SYSTEM_START_SLOT_HOLD_MS,
   });
-  // Every daemon's container is in the one shim group (daemon-container.ts).
+  // The daemons after the first wave share one shim (daemon-container.ts).
   const shimGate = new ShimGroupGate();
   const daemons = nodeDaemons(opts.machineType).map(([daemon, spec]): ServiceDefinition => {
     const log = new LogBuffer();
