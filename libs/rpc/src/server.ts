@@ -137,10 +137,10 @@ interface Registration {
 
 /**
  * Serves both reflection versions, loading @grpc/reflection and building its index on the first
- * call: the index decodes and re-encodes every file descriptor, and the package parses .proto
- * files when loaded, costs every daemon paid at start for a service rarely called. Until then the
- * methods are registered by name; their (de)serializers and handlers are the real ones, fetched
- * when the first message arrives.
+ * call. Building the index decodes and re-encodes every file descriptor, and loading the package
+ * parses .proto files: costs every daemon paid at start for a service rarely called. Until the
+ * first call the methods are registered by name; the handler and (de)serializers behind them are
+ * the package's own, fetched then.
  */
 function addLazyReflection(server: grpc.Server, build: () => ReflectionService): void {
   let real: Map<string, Registration> | undefined;
@@ -158,10 +158,20 @@ function addLazyReflection(server: grpc.Server, build: () => ReflectionService):
         originalName: 'serverReflectionInfo',
       },
     };
-    const handler = ((call: grpc.ServerDuplexStream<unknown, unknown>) =>
-      (of(service).handler as grpc.handleBidiStreamingCall<unknown, unknown>)(
-        call,
-      )) as grpc.UntypedHandleCall;
+    const handler = ((call: grpc.ServerDuplexStream<unknown, unknown>) => {
+      let registration: Registration;
+      try {
+        registration = of(service);
+      } catch (err) {
+        // A daemon must not die of a reflection call (say, its .proto files missing from the image).
+        call.emit(
+          'error',
+          new RpcError(Status.INTERNAL, `reflection unavailable: ${(err as Error).message}`).toServiceError(),
+        );
+        return;
+      }
+      (registration.handler as grpc.handleBidiStreamingCall<unknown, unknown>)(call);
+    }) as grpc.UntypedHandleCall;
     server.addService(definition, { [REFLECTION_METHOD]: handler });
   }
 }
