@@ -587,8 +587,9 @@ export const CONTAINERD_ROOT = '/system/var/lib/containerd';
 export const SYSTEM_START_SLOTS = 3;
 /** Who starts first: what `talosctl` needs (apid, trustd for its certificate, routerd), then the rest. */
 export const SYSTEM_START_PRIORITY: readonly string[] = [
-  'apid',
+  // trustd first: its start is the longest on apid's path (apid waits for its certificate).
   'trustd',
+  'apid',
   'routerd',
   'networkd',
   'udevd',

@@ -9,7 +9,7 @@ import type { LogBuffer } from '../system/log-buffer';
 import type { ServiceRunner } from '../system/runner';
 import { ServiceState, type EventSink } from '../system/service-state';
 import { LogFifo } from './log-fifo';
-import type { ShimGroupGate } from './shim-group-gate';
+import type { TaskGate } from './task-gates';
 
 const SIGKILL = 9;
 const SIGTERM = 15;
@@ -27,8 +27,8 @@ export interface ContainerdRunnerOptions {
   /** Where the stdout/stderr FIFOs are made. */
   fifoDir: string;
   graceMs?: number;
-  /** Shared by the containers of one shim group: their first task is created alone. */
-  shimGate?: ShimGroupGate;
+  /** What the task's creation goes through (task-gates.ts); default: nothing. */
+  taskGate?: TaskGate;
 }
 
 export class ContainerdRunner implements ServiceRunner {
@@ -68,7 +68,7 @@ export class ContainerdRunner implements ServiceRunner {
 
       const createTask = () =>
         client.createTask({ containerId: id, stdout: stdout.path, stderr: stderr.path });
-      await (this.opts.shimGate ? this.opts.shimGate.run(createTask) : createTask());
+      await (this.opts.taskGate ? this.opts.taskGate.run(createTask) : createTask());
       for (const f of fifos) f.releaseKeepalive();
       // Wait before Start so that an exit right after start is not missed.
       const exit = client.waitTask(id);

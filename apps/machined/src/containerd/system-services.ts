@@ -27,7 +27,7 @@ import { RestartingRunner } from '../system/restarting-runner';
 import type { ServiceDefinition } from '../system/service';
 import { ContainerdRunner } from './containerd-runner';
 import { daemonContainerDirs, daemonContainerSpec } from './daemon-container';
-import { ShimGroupGate } from './shim-group-gate';
+import { SerialGate, ShimGroupGate } from './task-gates';
 import { StartSlots } from './start-slots';
 
 /** The system containerd's service id (it runs under machined's process runner, not in a container). */
@@ -115,7 +115,9 @@ export function systemServices(opts: SystemServicesOptions): ServiceDefinition[]
     firstWave: SYSTEM_START_FIRST_WAVE,
     holdMs: SYSTEM_START_SLOT_HOLD_MS,
   });
-  // The daemons after the first wave share one shim (daemon-container.ts).
+  // The first wave's tasks are created one at a time; the daemons after it share one shim
+  // (daemon-container.ts), whose first task is created alone (task-gates.ts).
+  const firstWaveGate = new SerialGate();
   const shimGate = new ShimGroupGate();
   const daemons = nodeDaemons(opts.machineType).map(([daemon, spec]): ServiceDefinition => {
     const log = new LogBuffer();
@@ -138,7 +140,7 @@ export function systemServices(opts: SystemServicesOptions): ServiceDefinition[]
             log,
             fifoDir: path.join(runDir, CONTAINERD_FIFO_SUBDIR),
             graceMs: opts.stopGraceMs,
-            shimGate,
+            taskGate: SYSTEM_START_FIRST_WAVE.includes(daemon) ? firstWaveGate : shimGate,
             spec: () =>
               daemonContainerSpec(daemon, {
                 root: opts.root,

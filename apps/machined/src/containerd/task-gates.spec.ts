@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ShimGroupGate } from './shim-group-gate';
+import { SerialGate, ShimGroupGate } from './task-gates';
 
 describe('ShimGroupGate', () => {
   it('creates the first task alone, then the others together', async () => {
@@ -27,5 +27,34 @@ describe('ShimGroupGate', () => {
     const next = gate.run(async () => 'udevd');
     await expect(failed).rejects.toThrow('no shim');
     await expect(next).resolves.toBe('udevd');
+  });
+});
+
+describe('SerialGate', () => {
+  it('creates one task at a time, in the order they ask, past a failure', async () => {
+    const gate = new SerialGate();
+    const order: string[] = [];
+    const task =
+      (id: string, ms: number, fail = false) =>
+      async () => {
+        order.push(`start ${id}`);
+        await delay(ms);
+        order.push(`end ${id}`);
+        if (fail) throw new Error(`${id} failed`);
+        return id;
+      };
+    const trustd = gate.run(task('trustd', 20, true));
+    const apid = gate.run(task('apid', 5));
+    const routerd = gate.run(task('routerd', 5));
+    await expect(trustd).rejects.toThrow('trustd failed');
+    await expect(Promise.all([apid, routerd])).resolves.toEqual(['apid', 'routerd']);
+    expect(order).toEqual([
+      'start trustd',
+      'end trustd',
+      'start apid',
+      'end apid',
+      'start routerd',
+      'end routerd',
+    ]);
   });
 });
