@@ -52,15 +52,12 @@ await build({
   legalComments: 'none',
 });
 
-// grpc-health-check and @grpc/reflection read their .proto files at run time from
+// @grpc/reflection reads its .proto files on the first reflection call, from
 // `<module dir>/../../proto`; bundled, that is `<bundle dir>/../../proto` (dist/proto here,
-// /usr/lib/talos/proto in the image, beside apps/ and tools/). Ship them there.
-const protoDir = path.resolve(path.dirname(outfile), '..', '..', 'proto');
-for (const src of [
-  'node_modules/grpc-health-check/proto',
-  'node_modules/@grpc/reflection/build/proto/grpc',
-]) {
-  fs.cpSync(path.join(root, src), path.join(protoDir, src.endsWith('/grpc') ? 'grpc' : ''), {
-    recursive: true,
-  });
-}
+// /usr/lib/talos/proto in the image, beside apps/ and tools/). Ship them there. (grpc.health.v1
+// needs none: its messages are generated into libs/api.)
+fs.cpSync(
+  path.join(root, 'node_modules/@grpc/reflection/build/proto/grpc'),
+  path.resolve(path.dirname(outfile), '..', '..', 'proto', 'grpc'),
+  { recursive: true },
+);

@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client, contextCredentials, loadClientConfig } from '@talos/client';
 import {
+  DAEMONS,
   DEFAULT_IMAGE_DIR,
   IMAGE_INITRAMFS_FILE,
   IMAGE_KERNEL_FILE,
@@ -226,16 +227,17 @@ async function main(): Promise<void> {
         ]),
       ),
     );
-    // Where a daemon's start goes: its first line is Node started and the bundle loaded.
+    // Each daemon's log, read once: apid's and trustd's lines show the certificate hand-off, and
+    // every daemon logs once how its start was spent (Node, bundle, its own start, CPU).
+    const logs = new Map<string, string[]>();
+    for (const id of DAEMONS) if (id !== 'machined') logs.set(id, await logTimeline(client, id, zero));
     for (const id of ['trustd', 'apid']) {
       report.line(`${id} log (seconds since QEMU start):`);
-      for (const line of (await logTimeline(client, id, zero)).slice(0, 12))
-        report.line(`  ${line.slice(0, 150)}`);
+      for (const line of (logs.get(id) ?? []).slice(0, 12)) report.line(`  ${line.slice(0, 150)}`);
     }
-    // Each daemon logs once how its start was spent (Node, bundle, its own start, CPU).
     report.line('daemon starts (seconds since QEMU start):');
-    for (const id of ['routerd', 'networkd', 'timed', 'udevd', 'trustd', 'apid']) {
-      const started = (await logTimeline(client, id, zero)).filter((l) => l.includes(' started in '));
+    for (const [id, lines] of logs) {
+      const started = lines.filter((l) => l.includes(' started in '));
       report.line(`  ${id.padEnd(9)} ${started.join(' | ') || '(no start line)'}`);
     }
     report.check({

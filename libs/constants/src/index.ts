@@ -585,18 +585,19 @@ export const CONTAINERD_ROOT = '/system/var/lib/containerd';
  * software emulation a Node start takes seconds of CPU, and the first ones should be apid's path.
  */
 export const SYSTEM_START_SLOTS = 3;
-/** Who starts first: what `talosctl` needs (apid, trustd for its certificate, routerd), then the rest. */
+/**
+ * Who starts before anything else may, in this order: apid answers once these three serve (trustd
+ * signs its certificate, routerd routes its calls). trustd first: its start is the longest on
+ * apid's path.
+ */
+export const SYSTEM_START_FIRST_WAVE: readonly string[] = ['trustd', 'apid', 'routerd'];
+/** Who starts first: the first wave, then the rest. */
 export const SYSTEM_START_PRIORITY: readonly string[] = [
-  // trustd first: its start is the longest on apid's path (apid waits for its certificate).
-  'trustd',
-  'apid',
-  'routerd',
+  ...SYSTEM_START_FIRST_WAVE,
   'networkd',
   'udevd',
   'timed',
 ];
-/** Who starts before anything else may: apid answers once these three serve (routerd routes its calls). */
-export const SYSTEM_START_FIRST_WAVE: readonly string[] = ['apid', 'trustd', 'routerd'];
 /** The longest a starting system container holds its slot. */
 export const SYSTEM_START_SLOT_HOLD_MS = 20_000;
 /** The system containerd's config.toml, written by machined into its run dir (also its state dir). */

@@ -81,7 +81,6 @@ export {
   partitionDevice,
   waitForPartitions,
 } from './block-device';
-export { crc32 } from './gpt/crc32';
 export { LINUX_FILESYSTEM_TYPE, decodeGuid, encodeGuid, randomGuid } from './gpt/guid';
 export type { GptPartition, GptTable } from './gpt/gpt-table';
 export { planPartitions, type PartitionSpec } from './gpt/gpt-plan';

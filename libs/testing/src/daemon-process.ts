@@ -9,7 +9,7 @@ const WORKSPACE = path.resolve(__dirname, '..', '..', '..');
 
 /**
  * Bundles a TypeScript entry into `<parentDir>/<tmp>/apps/<name>/main.js`, with the .proto files
- * grpc-health-check and @grpc/reflection read at run time in `<tmp>/proto` (the layout
+ * @grpc/reflection reads at run time in `<tmp>/proto` (the layout
  * scripts/bundle.mjs gives dist/). koffi stays external: run the bundle with NODE_PATH at the
  * workspace's node_modules when it uses @talos/sys.
  */
@@ -23,14 +23,10 @@ export async function bundleEntry(
   await fs.promises.mkdir(parentDir, { recursive: true });
   const dir = await fs.promises.mkdtemp(path.join(parentDir, `bundle-${name}-`));
   const outfile = path.join(dir, 'apps', name, 'main.js');
-  const protoDir = path.join(dir, 'proto');
-  fs.cpSync(path.join(WORKSPACE, 'node_modules/grpc-health-check/proto'), protoDir, { recursive: true });
   fs.cpSync(
     path.join(WORKSPACE, 'node_modules/@grpc/reflection/build/proto/grpc'),
-    path.join(protoDir, 'grpc'),
-    {
-      recursive: true,
-    },
+    path.join(dir, 'proto', 'grpc'),
+    { recursive: true },
   );
   await build({
     entryPoints: [entry],

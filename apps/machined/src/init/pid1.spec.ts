@@ -73,7 +73,7 @@ function lastReport<T>(run: Run): T {
 (isRoot ? describe : describe.skip)('machined as PID 1 (pid namespace)', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pid1-'));
-    // The layout of dist/: grpc-health-check and @grpc/reflection read <bundle>/../../proto.
+    // The layout of dist/: @grpc/reflection reads <bundle>/../../proto.
     fixture = (await bundleEntry(path.join(__dirname, 'testdata', 'pid1-fixture.ts'), 'fixture', dir)).main;
   }, 60_000);
 

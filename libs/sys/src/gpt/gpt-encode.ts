@@ -1,6 +1,6 @@
 // A GptTable as bytes: the protective MBR, both headers and both entry arrays, each with the
 // offset it goes to on a disk of the given size.
-import { crc32 } from './crc32';
+import { crc32 } from 'node:zlib';
 import {
   GPT_ENTRY_COUNT,
   GPT_ENTRY_SIZE,

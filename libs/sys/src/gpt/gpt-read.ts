@@ -1,7 +1,7 @@
 // Reading a disk's GPT back: the primary header and entry array, both CRCs checked. Enough for
 // machined and the tests to see which partitions a disk has; it does not repair from the backup.
 import * as fs from 'node:fs';
-import { crc32 } from './crc32';
+import { crc32 } from 'node:zlib';
 import {
   GPT_ENTRY_SIZE,
   GPT_HEADER_SIZE,
