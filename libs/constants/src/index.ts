@@ -464,8 +464,11 @@ export const SYSTEM_TMPFS_DIRS: readonly string[] = ['run', 'state', 'secrets', 
 export const SYSTEM_ETC_HOSTS = 'hosts';
 export const SYSTEM_ETC_RESOLV_CONF = 'resolv.conf';
 export const SYSTEM_ETC_HOSTNAME = 'hostname';
-/** Kernel modules machined loads after the initramfs's (a missing one is logged, not fatal). */
-export const MACHINED_KERNEL_MODULES: readonly string[] = ['overlay', 'br_netfilter', 'xfs'];
+/**
+ * Kernel modules machined loads after the initramfs's, in this order, while the boot goes on (a
+ * missing one is logged, not fatal). xfs first: STATE and EPHEMERAL are mounted once it is in.
+ */
+export const MACHINED_KERNEL_MODULES: readonly string[] = ['xfs', 'overlay', 'br_netfilter'];
 /** machined refuses to boot without the required kernel arguments: it says why, waits this long, powers off. */
 export const REFUSE_BOOT_POWER_OFF_DELAY_MS = 10_000;
 /** Fetching the config named by talos.config=: per attempt, attempts, first back-off (doubling, capped). */
@@ -600,6 +603,11 @@ export const SYSTEM_START_PRIORITY: readonly string[] = [
 ];
 /** The longest a starting system container holds its slot. */
 export const SYSTEM_START_SLOT_HOLD_MS = 20_000;
+/**
+ * The first task creation waits this long at most for the first wave's other members to ask, so
+ * that they are created in SYSTEM_START_FIRST_WAVE's order (they ask within ~0.1 s of each other).
+ */
+export const SYSTEM_FIRST_WAVE_ASSEMBLE_MS = 1_000;
 /** The system containerd's config.toml, written by machined into its run dir (also its state dir). */
 export const CONTAINERD_CONFIG_FILE = 'config.toml';
 /** Under the containerd run dir: the FIFOs machined reads each container's stdout/stderr from. */

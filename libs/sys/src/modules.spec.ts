@@ -57,9 +57,9 @@ describe('loadModule', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('loads the files of the release, dependencies first, and skips ones already loaded', () => {
+  it('loads the files of the release, dependencies first, and skips ones already loaded', async () => {
     const calls: string[] = [];
-    const loaded = loadModule('br_netfilter', '6.1.0-test', {
+    const loaded = await loadModule('br_netfilter', '6.1.0-test', {
       modulesRoot: dir,
       load: (file, name) => {
         calls.push(file);
@@ -74,31 +74,32 @@ describe('loadModule', () => {
     expect(loaded).toEqual(['stp', 'bridge', 'br_netfilter']);
   });
 
-  it('does nothing for a built-in module and fails on other errors', () => {
+  it('does nothing for a built-in module and fails on other errors', async () => {
     const load = jest.fn();
-    expect(loadModule('ext4', '6.1.0-test', { modulesRoot: dir, load })).toEqual([]);
+    await expect(loadModule('ext4', '6.1.0-test', { modulesRoot: dir, load })).resolves.toEqual([]);
     expect(load).not.toHaveBeenCalled();
-    expect(() =>
+    await expect(
       loadModule('overlay', '6.1.0-test', {
         modulesRoot: dir,
-        load: () => {
-          throw new SyscallError('finit_module overlay', 1);
-        },
+        load: () => Promise.reject(new SyscallError('finit_module overlay', 1)),
       }),
-    ).toThrow('finit_module overlay: EPERM');
-    expect(() => loadModule('overlay', '9.9.9', { modulesRoot: dir, load })).toThrow(
+    ).rejects.toThrow('finit_module overlay: EPERM');
+    await expect(loadModule('overlay', '9.9.9', { modulesRoot: dir, load })).rejects.toThrow(
       /error loading module overlay: ENOENT/,
     );
   });
 });
 
 describe('finit_module', () => {
-  (process.getuid?.() === 0 ? it : it.skip)('reaches the kernel and maps its error', () => {
-    // A closed descriptor: the kernel refuses it before loading anything. A kernel built without
-    // module support (some VM kernels: no /proc/modules) has no such call at all.
-    const expected = fs.existsSync('/proc/modules')
-      ? 'finit_module nothing: EBADF (bad file descriptor)'
-      : 'finit_module nothing: ENOSYS (function not implemented)';
-    expect(() => finitModule(-1, '', 'nothing')).toThrow(expected);
-  });
+  (process.getuid?.() === 0 ? it : it.skip)(
+    'reaches the kernel from a worker thread and maps its error',
+    async () => {
+      // A closed descriptor: the kernel refuses it before loading anything. A kernel built without
+      // module support (some VM kernels: no /proc/modules) has no such call at all.
+      const expected = fs.existsSync('/proc/modules')
+        ? 'finit_module nothing: EBADF (bad file descriptor)'
+        : 'finit_module nothing: ENOSYS (function not implemented)';
+      await expect(finitModule(-1, '', 'nothing')).rejects.toThrow(expected);
+    },
+  );
 });

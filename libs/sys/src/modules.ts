@@ -68,14 +68,18 @@ export interface LoadModuleOptions {
   /** Default /lib/modules. */
   modulesRoot?: string;
   /** Loads one .ko file (default: finit_module); tests record the calls instead. */
-  load?: (file: string, name: string) => void;
+  load?: (file: string, name: string) => void | Promise<void>;
 }
 
 /**
  * Loads a module and what it depends on. A module built into the kernel or already loaded is not
  * an error. Returns the modules this call loaded, in order.
  */
-export function loadModule(name: string, release = os.release(), opts: LoadModuleOptions = {}): string[] {
+export async function loadModule(
+  name: string,
+  release = os.release(),
+  opts: LoadModuleOptions = {},
+): Promise<string[]> {
   const dir = path.join(opts.modulesRoot ?? MODULES_ROOT, release);
   const wanted = moduleName(name);
   if (builtinModules(dir).has(wanted)) return [];
@@ -91,7 +95,7 @@ export function loadModule(name: string, release = os.release(), opts: LoadModul
   for (const mod of moduleLoadOrder(wanted, modules)) {
     const entry = modules.get(mod)!;
     try {
-      load(path.join(dir, entry.file), mod);
+      await load(path.join(dir, entry.file), mod);
       loaded.push(mod);
     } catch (err) {
       if (SyscallError.is(err, 'EEXIST')) continue;
@@ -116,11 +120,11 @@ function builtinModules(dir: string): Set<string> {
 }
 
 /** finit_module on the file. Debian ships plain .ko files, so no decompression flag is needed. */
-function loadModuleFile(file: string, name: string): void {
-  const fd = fs.openSync(file, 'r');
+async function loadModuleFile(file: string, name: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r');
   try {
-    finitModule(fd, '', name);
+    await finitModule(handle.fd, '', name);
   } finally {
-    fs.closeSync(fd);
+    await handle.close();
   }
 }

@@ -41,7 +41,7 @@ interface Bindings {
   reboot: Fn;
   sync: Fn;
   waitpid: Fn;
-  finit_module: Fn;
+  finit_module: Fn & { async: (...args: unknown[]) => void };
   // state (helper)
   ioctl: Fn;
   ioctlBlkpg: Fn;
@@ -82,7 +82,9 @@ function bindings(): Bindings {
     reboot: lib.func('int reboot(int cmd)'),
     sync: lib.func('void sync()'),
     waitpid: lib.func('int waitpid(int pid, _Out_ int *status, int options)'),
-    finit_module: lib.func('long syscall(long nr, ...)'),
+    // syscall(2) with fixed arguments: koffi cannot call a variadic function on a worker thread,
+    // and on x86_64 (the only arch it is called on) the arguments go in registers either way.
+    finit_module: lib.func('long syscall(long nr, int fd, const char *params, int flags)'),
     // state (helper)
     ioctl: lib.func('int ioctl(int fd, unsigned long request, ...)'),
     ioctlBlkpg: lib.func('ioctl', 'int', ['int', 'unsigned long', koffi.pointer(blkpgIoctlArg())]),
@@ -256,13 +258,26 @@ export function waitpid(pid: number, options = WNOHANG): { pid: number; status: 
   return { pid: reaped, status: status[0] ?? 0 };
 }
 
-/** Loads a kernel module from an open .ko file. */
-export function finitModule(fd: number, params = '', name = `fd ${fd}`): void {
-  if (process.arch !== 'x64') throw new Error(`finit_module ${name}: not supported on ${process.arch}`);
-  check(
-    `finit_module ${name}`,
-    bindings().finit_module(SYS_FINIT_MODULE, 'int', fd, 'const char *', params, 'int', 0),
-  );
+/**
+ * Loads a kernel module from an open .ko file, on one of libuv's worker threads: the kernel links
+ * a large module (xfs) for most of a second under emulation, and the event loop goes on meanwhile.
+ */
+export function finitModule(fd: number, params = '', name = `fd ${fd}`): Promise<void> {
+  if (process.arch !== 'x64') {
+    return Promise.reject(new Error(`finit_module ${name}: not supported on ${process.arch}`));
+  }
+  return new Promise((resolve, reject) => {
+    bindings().finit_module.async(SYS_FINIT_MODULE, fd, params, 0, (err: Error | null, res: unknown) => {
+      if (err) return reject(err);
+      try {
+        // koffi gives the callback the worker thread's errno.
+        check(`finit_module ${name}`, res);
+        resolve();
+      } catch (e) {
+        reject(e as Error);
+      }
+    });
+  });
 }
 
 // state (helper): block device requests (linux/fs.h) for partitioning the install disk.

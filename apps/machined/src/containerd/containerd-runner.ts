@@ -68,7 +68,7 @@ export class ContainerdRunner implements ServiceRunner {
 
       const createTask = () =>
         client.createTask({ containerId: id, stdout: stdout.path, stderr: stderr.path });
-      await (this.opts.taskGate ? this.opts.taskGate.run(createTask) : createTask());
+      await (this.opts.taskGate ? this.opts.taskGate.run(id, createTask) : createTask());
       for (const f of fifos) f.releaseKeepalive();
       // Wait before Start so that an exit right after start is not missed.
       const exit = client.waitTask(id);

@@ -13,6 +13,7 @@ import {
   NodePaths,
   SYSTEM_CONTAINER_ROOTFS,
   SYSTEM_CONTAINERD_NAMESPACE,
+  SYSTEM_FIRST_WAVE_ASSEMBLE_MS,
   SYSTEM_START_FIRST_WAVE,
   SYSTEM_START_PRIORITY,
   SYSTEM_START_SLOT_HOLD_MS,
@@ -27,7 +28,7 @@ import { RestartingRunner } from '../system/restarting-runner';
 import type { ServiceDefinition } from '../system/service';
 import { ContainerdRunner } from './containerd-runner';
 import { daemonContainerDirs, daemonContainerSpec } from './daemon-container';
-import { SerialGate, ShimGroupGate } from './task-gates';
+import { OrderedGate, ShimGroupGate } from './task-gates';
 import { StartSlots } from './start-slots';
 
 /** The system containerd's service id (it runs under machined's process runner, not in a container). */
@@ -115,11 +116,15 @@ export function systemServices(opts: SystemServicesOptions): ServiceDefinition[]
     firstWave: SYSTEM_START_FIRST_WAVE,
     holdMs: SYSTEM_START_SLOT_HOLD_MS,
   });
-  // The first wave's tasks are created one at a time; the daemons after it share one shim
-  // (daemon-container.ts), whose first task is created alone (task-gates.ts).
-  const firstWaveGate = new SerialGate();
+  // The first wave's tasks are created one at a time, in its order; the daemons after it share one
+  // shim (daemon-container.ts), whose first task is created alone (task-gates.ts).
+  const table = nodeDaemons(opts.machineType);
+  const firstWaveGate = new OrderedGate(
+    SYSTEM_START_FIRST_WAVE.filter((d) => table.some(([daemon]) => daemon === d)),
+    SYSTEM_FIRST_WAVE_ASSEMBLE_MS,
+  );
   const shimGate = new ShimGroupGate();
-  const daemons = nodeDaemons(opts.machineType).map(([daemon, spec]): ServiceDefinition => {
+  const daemons = table.map(([daemon, spec]): ServiceDefinition => {
     const log = new LogBuffer();
     // Given back when the daemon is first healthy (or by the slot's own bound).
     let releaseSlot = (): void => undefined;

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { SerialGate, ShimGroupGate } from './task-gates';
+import { OrderedGate, ShimGroupGate } from './task-gates';
 
 describe('ShimGroupGate', () => {
   it('creates the first task alone, then the others together', async () => {
@@ -12,9 +12,9 @@ describe('ShimGroupGate', () => {
       return id;
     };
     const created = await Promise.all([
-      gate.run(task('apid', 30)),
-      gate.run(task('trustd', 10)),
-      gate.run(task('routerd', 10)),
+      gate.run('apid', task('apid', 30)),
+      gate.run('trustd', task('trustd', 10)),
+      gate.run('routerd', task('routerd', 10)),
     ]);
     expect(created).toEqual(['apid', 'trustd', 'routerd']);
     expect(order.slice(0, 2)).toEqual(['start apid', 'end apid']);
@@ -23,16 +23,15 @@ describe('ShimGroupGate', () => {
 
   it('lets the others go ahead when the first task fails', async () => {
     const gate = new ShimGroupGate();
-    const failed = gate.run(() => Promise.reject(new Error('no shim')));
-    const next = gate.run(async () => 'udevd');
+    const failed = gate.run('networkd', () => Promise.reject(new Error('no shim')));
+    const next = gate.run('udevd', async () => 'udevd');
     await expect(failed).rejects.toThrow('no shim');
     await expect(next).resolves.toBe('udevd');
   });
 });
 
-describe('SerialGate', () => {
-  it('creates one task at a time, in the order they ask, past a failure', async () => {
-    const gate = new SerialGate();
+describe('OrderedGate', () => {
+  const recorder = () => {
     const order: string[] = [];
     const task =
       (id: string, ms: number, fail = false) =>
@@ -43,9 +42,16 @@ describe('SerialGate', () => {
         if (fail) throw new Error(`${id} failed`);
         return id;
       };
-    const trustd = gate.run(task('trustd', 20, true));
-    const apid = gate.run(task('apid', 5));
-    const routerd = gate.run(task('routerd', 5));
+    return { order, task };
+  };
+
+  it("creates one task at a time in the members' order, whoever asks first, past a failure", async () => {
+    const gate = new OrderedGate(['trustd', 'apid', 'routerd'], 10_000);
+    const { order, task } = recorder();
+    const routerd = gate.run('routerd', task('routerd', 5));
+    await delay(20);
+    const apid = gate.run('apid', task('apid', 5));
+    const trustd = gate.run('trustd', task('trustd', 20, true));
     await expect(trustd).rejects.toThrow('trustd failed');
     await expect(Promise.all([apid, routerd])).resolves.toEqual(['apid', 'routerd']);
     expect(order).toEqual([
@@ -56,5 +62,22 @@ describe('SerialGate', () => {
       'start routerd',
       'end routerd',
     ]);
+  });
+
+  it('waits for a member that never asks only assembleMs, then goes on in order', async () => {
+    const gate = new OrderedGate(['trustd', 'apid', 'routerd'], 50);
+    const { order, task } = recorder();
+    const asked = Date.now();
+    const created = await Promise.all([
+      gate.run('routerd', task('routerd', 1)),
+      gate.run('apid', task('apid', 1)),
+    ]);
+    expect(created).toEqual(['routerd', 'apid']);
+    expect(Date.now() - asked).toBeGreaterThanOrEqual(45);
+    expect(order).toEqual(['start apid', 'end apid', 'start routerd', 'end routerd']);
+    // Once assembled, a late member goes at once.
+    const late = Date.now();
+    await expect(gate.run('trustd', task('trustd', 1))).resolves.toBe('trustd');
+    expect(Date.now() - late).toBeLessThan(45);
   });
 });

@@ -5,20 +5,23 @@
 // shim and start one each, and the second takes the group's socket path over from the first. So
 // the first task is created alone; the others wait for it, then go ahead together and join it.
 //
-// SerialGate: the first wave's tasks are created one at a time, in the order they ask (trustd,
-// apid, routerd): under emulation three creations at once (each a shim and runc, Go binaries read
-// from the squashfs for the first time) all finish late, while one at a time lets trustd's Node
-// start, the longest on apid's path, begin seconds earlier.
+// OrderedGate: the first wave's tasks are created one at a time, in SYSTEM_START_FIRST_WAVE's order
+// (trustd, apid, routerd) whichever asks first: under emulation three creations at once (each a
+// shim and runc, Go binaries read from the squashfs for the first time) all finish late, while one
+// at a time, trustd first, lets trustd's Node start, the longest on apid's path, begin seconds
+// earlier. The order of asking is no guide: it is the order in which the containers' creation
+// happened to finish.
 
 export interface TaskGate {
-  run<T>(createTask: () => Promise<T>): Promise<T>;
+  /** Runs `createTask`, the creation of daemon `id`'s task, when the gate lets it. */
+  run<T>(id: string, createTask: () => Promise<T>): Promise<T>;
 }
 
 export class ShimGroupGate implements TaskGate {
   private first: Promise<unknown> | undefined;
 
   /** Runs `createTask`: at once for the first caller, after the first one settles for the rest. */
-  async run<T>(createTask: () => Promise<T>): Promise<T> {
+  async run<T>(_id: string, createTask: () => Promise<T>): Promise<T> {
     if (!this.first) {
       const created = createTask();
       this.first = created;
@@ -29,13 +32,61 @@ export class ShimGroupGate implements TaskGate {
   }
 }
 
-export class SerialGate implements TaskGate {
-  private last: Promise<unknown> = Promise.resolve();
+export class OrderedGate implements TaskGate {
+  private busy = false;
+  /** Set once every member has asked, or assembleMs after the first did. */
+  private assembled = false;
+  private assembleTimer: NodeJS.Timeout | undefined;
+  private readonly waiting: { id: string; go: () => void }[] = [];
 
-  /** Runs `createTask` once every creation that asked before it has settled. */
-  run<T>(createTask: () => Promise<T>): Promise<T> {
-    const turn = this.last.catch(() => undefined).then(createTask);
-    this.last = turn;
-    return turn;
+  /**
+   * @param members the daemons that go through the gate, in the order their tasks are created
+   * @param assembleMs how long the first creation waits for members that have not asked yet: a
+   *   member whose container cannot be made must not hold the others back for long
+   */
+  constructor(
+    private readonly members: readonly string[],
+    private readonly assembleMs: number,
+  ) {}
+
+  /** Runs `createTask` when no other creation runs and no member before `id` is waiting. */
+  async run<T>(id: string, createTask: () => Promise<T>): Promise<T> {
+    await new Promise<void>((go) => {
+      this.waiting.push({ id, go });
+      this.dispatch();
+    });
+    try {
+      return await createTask();
+    } finally {
+      this.busy = false;
+      this.dispatch();
+    }
+  }
+
+  private dispatch(): void {
+    if (this.busy || this.waiting.length === 0) return;
+    if (!this.assembled) {
+      const asked = new Set(this.waiting.map((w) => w.id));
+      if (!this.members.every((m) => asked.has(m))) {
+        this.assembleTimer ??= setTimeout(() => {
+          this.assembled = true;
+          this.dispatch();
+        }, this.assembleMs).unref();
+        return;
+      }
+      this.assembled = true;
+      clearTimeout(this.assembleTimer);
+    }
+    const rank = (id: string): number => {
+      const i = this.members.indexOf(id);
+      return i < 0 ? this.members.length : i;
+    };
+    let next = 0;
+    for (let i = 1; i < this.waiting.length; i++) {
+      if (rank(this.waiting[i]!.id) < rank(this.waiting[next]!.id)) next = i;
+    }
+    const [turn] = this.waiting.splice(next, 1);
+    this.busy = true;
+    turn!.go();
   }
 }

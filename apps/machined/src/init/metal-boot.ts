@@ -71,6 +71,8 @@ export class MetalBoot {
   /** Ends the console failure reports when the node goes down. */
   private readonly stopReports = new AbortController();
   private readonly logger: Logger;
+  /** The kernel modules machined loads (loadModules), settled once they are. */
+  private modules: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: MetalBootOptions) {
     this.paths = new NodePaths(opts.root);
@@ -102,17 +104,18 @@ export class MetalBoot {
     this.mounts.apply(ETC_BIND_MOUNTS);
     this.applySysctls();
     this.disableCtrlAltDel();
-    this.loadModules();
+    // On worker threads, while the config is found; mounting XFS waits for them.
+    this.modules = this.loadModules();
 
     const disks = this.opts.disks?.candidates ?? diskDevices();
-    const stateDevice = this.mountState(disks);
+    const stateDevice = await this.mountState(disks);
     let found = stateDevice ? await stateConfig(this.paths, stateDevice, this.logger) : undefined;
     if (!found) found = await this.configFromBoot(cmdline);
     // A signal while the config was fetched: the node is going down, do not start it.
     if (this.down) return;
     let ephemeral = labelledDevice(EPHEMERAL_LABEL, disks);
     if (!found) {
-      this.mountVar(ephemeral);
+      await this.mountVar(ephemeral);
       this.logger.error('no machine config: pass talos.config=<url> or apply one in maintenance mode');
       return;
     }
@@ -148,7 +151,7 @@ export class MetalBoot {
     if (ephemeral) this.logger.info(`found the ${EPHEMERAL_LABEL} filesystem on ${ephemeral}`);
     // A disk without STATE and EPHEMERAL: the first boot with a config partitions it.
     else if (!stateDevice) ephemeral = await this.installDisk(found);
-    this.mountVar(ephemeral);
+    await this.mountVar(ephemeral);
     if (this.down) return;
     this.logger.info('starting services');
     await this.node.start();
@@ -208,9 +211,10 @@ export class MetalBoot {
   }
 
   /** Mounts the STATE filesystem found on the disks on /system/state; its device, or undefined. */
-  private mountState(disks: readonly string[]): string | undefined {
+  private async mountState(disks: readonly string[]): Promise<string | undefined> {
     const device = labelledDevice(STATE_LABEL, disks);
     if (!device) return undefined;
+    await this.modules;
     try {
       this.mounts.apply([stateMount(device)]);
       return device;
@@ -229,15 +233,16 @@ export class MetalBoot {
     if (!disk) return undefined;
     const installed = await partitionInstallDisk({ disk, logger: this.logger });
     if (!installed) return undefined;
-    if (this.mountState([installed.state]) === installed.state) {
+    if ((await this.mountState([installed.state])) === installed.state) {
       await persistConfig(this.paths, found.text, installed.state, this.logger);
     }
     return installed.ephemeral;
   }
 
   /** /var on the EPHEMERAL filesystem, else tmpfs. */
-  private mountVar(device: string | undefined): void {
+  private async mountVar(device: string | undefined): Promise<void> {
     if (device) {
+      await this.modules;
       try {
         this.mounts.apply([varMount(device)]);
         return;
@@ -272,11 +277,12 @@ export class MetalBoot {
     }
   }
 
-  private loadModules(): void {
+  /** Loads MACHINED_KERNEL_MODULES in order; a module that fails is logged and skipped. */
+  private async loadModules(): Promise<void> {
     const modulesRoot = path.join(this.opts.root, KERNEL_MODULES_DIR);
     for (const name of MACHINED_KERNEL_MODULES) {
       try {
-        const loaded = loadModule(name, undefined, { modulesRoot });
+        const loaded = await loadModule(name, undefined, { modulesRoot });
         if (loaded.length > 0) this.logger.info(`loaded kernel modules ${loaded.join(', ')}`);
       } catch (err) {
         this.logger.warn((err as Error).message);
