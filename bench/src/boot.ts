@@ -68,19 +68,50 @@ class ConsoleWatch {
 }
 
 /** A process's proportional set size, read from the node through machine.Read (smaps_rollup). */
-async function pssBytes(client: Client, pid: number): Promise<number> {
+/** A file of the node's, through machine.Read; '' when it cannot be read. */
+async function readNodeFile(client: Client, file: string): Promise<string> {
   let text = '';
   try {
-    for await (const part of client.read(`/proc/${pid}/smaps_rollup`, {
-      signal: AbortSignal.timeout(5000),
-    })) {
+    for await (const part of client.read(file, { signal: AbortSignal.timeout(5000) })) {
       if (part.message.bytes) text += Buffer.from(part.message.bytes).toString();
     }
   } catch {
-    return NaN;
+    return '';
   }
-  const kb = /^Pss:\s+(\d+) kB/m.exec(text)?.[1];
+  return text;
+}
+
+async function pssBytes(client: Client, pid: number): Promise<number> {
+  const kb = /^Pss:\s+(\d+) kB/m.exec(await readNodeFile(client, `/proc/${pid}/smaps_rollup`))?.[1];
   return kb === undefined ? NaN : Number(kb) * 1024;
+}
+
+/**
+ * Where the VM's CPU time went by the time apid first answered: per process (those still running;
+ * mkfs, runc and other short-lived ones are only in the total), and the whole VM's busy and idle
+ * time from /proc/stat, in seconds of one vCPU.
+ */
+async function cpuUse(client: Client): Promise<string[]> {
+  const [procs] = await client.processes({ timeoutMs: 10_000 });
+  const list = (procs?.message.processes ?? []).filter((p) => Number(p.cpuTime ?? 0) >= 0.05);
+  list.sort((a, b) => Number(b.cpuTime) - Number(a.cpuTime));
+  const lines = table(
+    ['PID', 'CPU', 'COMMAND'],
+    list.map((p) => [
+      Number(p.pid),
+      `${Number(p.cpuTime).toFixed(2)} s`,
+      (p.args || p.command || '').slice(0, 90),
+    ]),
+  ).split('\n');
+  // cpu  user nice system idle iowait irq softirq steal ... (USER_HZ ticks)
+  const cpu = /^cpu\s+(.*)$/m.exec(await readNodeFile(client, '/proc/stat'))?.[1];
+  if (cpu) {
+    const ticks = cpu.trim().split(/\s+/).map(Number);
+    const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+    const busy = ticks.slice(0, 8).reduce((a, b) => a + b, 0) - idle;
+    lines.push(`whole VM: busy ${(busy / 100).toFixed(1)} s, idle ${(idle / 100).toFixed(1)} s (vCPU seconds)`);
+  }
+  return lines;
 }
 
 /** A daemon's log lines (pino JSON: time, msg) as "<seconds since zero> <msg>". */
@@ -168,6 +199,7 @@ async function main(): Promise<void> {
         endpoints: [node.address],
       });
     let apidAt: number | undefined;
+    let cpuAtApid: string[] = [];
     let healthyAt: number | undefined;
     const deadline = Date.now() + 10 * 60_000;
     while (Date.now() < deadline && apidAt === undefined) {
@@ -177,6 +209,7 @@ async function main(): Promise<void> {
       try {
         await probe.version({ timeoutMs: 2000 });
         apidAt = Date.now();
+        cpuAtApid = await cpuUse(probe).catch((err: Error) => [`(no CPU figures: ${err.message})`]);
       } catch {
         await sleep(200);
       } finally {
@@ -246,6 +279,9 @@ async function main(): Promise<void> {
       actual: seconds(apidAt && apidAt - zero),
       pass: apidAt !== undefined && apidAt - zero <= APID_TARGET_S * 1000,
     });
+
+    report.section('CPU used inside the VM when apid first answered');
+    for (const line of cpuAtApid) report.line(line);
 
     report.section('memory inside the VM after boot');
     const [procs] = await client.processes({ timeoutMs: 10_000 });
