@@ -93,17 +93,17 @@ async function download(url: string, timeoutMs: number, signal?: AbortSignal): P
 }
 
 function validate(text: string, safeUrl: string): MachineConfig {
-  // Syntax errors are reported with their line: the operator edits the file served at the URL.
-  const doc = YAML.parseDocument(text, { prettyErrors: true });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    // With prettyErrors the first line ends "at line L, column C:" (the excerpt follows).
-    const message = (syntax.message.split('\n')[0] ?? '').replace(/:$/, '');
-    throw new InvalidConfigError(`invalid machine config from ${safeUrl}: ${message}`);
-  }
   try {
     return parseConfig(text);
   } catch (err) {
+    // Syntax errors are reported with their line (the operator edits the file served at the URL):
+    // the text is parsed again for that only when it failed, a parse being costly under emulation.
+    const syntax = YAML.parseDocument(text, { prettyErrors: true }).errors[0];
+    if (syntax) {
+      // With prettyErrors the first line ends "at line L, column C:" (the excerpt follows).
+      const message = (syntax.message.split('\n')[0] ?? '').replace(/:$/, '');
+      throw new InvalidConfigError(`invalid machine config from ${safeUrl}: ${message}`);
+    }
     throw new InvalidConfigError(`machine config from ${safeUrl}: ${(err as Error).message}`);
   }
 }

@@ -73,16 +73,44 @@ export function parseProcStat(text: string): ProcStat | undefined {
   return { pid, state, ppid: Number(ppid) };
 }
 
-/** Zombies whose parent is `parent`, from a /proc scan. */
+/**
+ * The pids of `parent`'s children, from /proc/<parent>/task/<tid>/children of each of its threads
+ * (CONFIG_PROC_CHILDREN); undefined when the kernel does not list them.
+ */
+export function childPids(parent: number, procRoot = PROC_PATH): number[] | undefined {
+  const tasks = path.join(procRoot, String(parent), 'task');
+  if (!fs.existsSync(path.join(tasks, String(parent), 'children'))) return undefined;
+  const pids: number[] = [];
+  for (const tid of fs.readdirSync(tasks)) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(tasks, tid, 'children'), 'utf8');
+    } catch {
+      continue; // the thread ended since readdir
+    }
+    for (const pid of text.split(' ')) if (pid.trim() !== '') pids.push(Number(pid));
+  }
+  return pids;
+}
+
+/**
+ * Zombies whose parent is `parent`: its children's /proc/<pid>/stat, or every process's when the
+ * kernel does not list children (a scan of all of /proc costs a second of CPU a boot under emulation).
+ */
 export function zombieChildren(parent: number, procRoot = PROC_PATH): number[] {
+  const candidates =
+    childPids(parent, procRoot) ??
+    fs
+      .readdirSync(procRoot)
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number);
   const zombies: number[] = [];
-  for (const name of fs.readdirSync(procRoot)) {
-    if (!/^\d+$/.test(name)) continue;
+  for (const pid of candidates) {
     let stat: ProcStat | undefined;
     try {
-      stat = parseProcStat(fs.readFileSync(path.join(procRoot, name, 'stat'), 'utf8'));
+      stat = parseProcStat(fs.readFileSync(path.join(procRoot, String(pid), 'stat'), 'utf8'));
     } catch {
-      continue; // gone since readdir
+      continue; // gone since it was listed
     }
     if (stat && stat.state === 'Z' && stat.ppid === parent) zombies.push(stat.pid);
   }

@@ -3,9 +3,9 @@
 // follows the MachineConfig resource, so an applied config shows here; a fully qualified name is
 // split into hostname and domain name as Talos does.
 import type { Controller } from '@talos/resources';
-import { parse } from 'yaml';
 import { HOSTNAME_ID, HostnameKind, MACHINE_CONFIG_ID, MachineConfigKind, NETWORK_NAMESPACE } from './kinds';
 import { CONFIG_NAMESPACE } from './kinds';
+import { machineConfigDocument } from './machine-config-document';
 
 export const HOSTNAME_CONTROLLER = 'network.HostnameStatusController';
 
@@ -20,7 +20,7 @@ export interface HostnameSources {
 export function configHostname(configText: string): string | undefined {
   let doc: unknown;
   try {
-    doc = parse(configText);
+    doc = machineConfigDocument(configText);
   } catch {
     return undefined;
   }

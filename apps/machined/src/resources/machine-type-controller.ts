@@ -1,7 +1,6 @@
 // config.MachineTypeController, as in Talos: derives MachineType (init, controlplane, join) from the
 // MachineConfig resource, so the type has one writer and follows the config it comes from.
 import type { Controller } from '@talos/resources';
-import { parse } from 'yaml';
 import {
   CONFIG_NAMESPACE,
   MACHINE_CONFIG_ID,
@@ -9,6 +8,7 @@ import {
   MachineConfigKind,
   MachineTypeKind,
 } from './kinds';
+import { machineConfigDocument } from './machine-config-document';
 
 export const MACHINE_TYPE_CONTROLLER = 'config.MachineTypeController';
 
@@ -16,7 +16,7 @@ export const MACHINE_TYPE_CONTROLLER = 'config.MachineTypeController';
 export function machineTypeOf(configText: string): string {
   let doc: unknown;
   try {
-    doc = parse(configText);
+    doc = machineConfigDocument(configText);
   } catch (err) {
     throw new Error(`error parsing machine config: ${(err as Error).message}`);
   }

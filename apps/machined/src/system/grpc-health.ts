@@ -1,4 +1,5 @@
 // The health check of a daemon: grpc.health.v1.Health/Check on its unix socket.
+import { stat } from 'node:fs/promises';
 import * as grpc from '@grpc/grpc-js';
 import { health } from '@talos/api';
 import type { HealthCheck } from './health';
@@ -9,8 +10,18 @@ const CHECK = health.Health.Check;
 
 /** A HealthCheck asking the gRPC health service on `socketPath` about `service` ('' = the server). */
 export function grpcHealthCheck(socketPath: string, service = ''): HealthCheck {
-  return (signal) =>
-    new Promise<void>((resolve, reject) => {
+  return async (signal) => {
+    // Until the daemon has made its socket, a probe ends at a stat: a gRPC channel per probe costs
+    // tens of milliseconds of CPU under emulation, and a booting node probes several a second.
+    try {
+      if (!(await stat(socketPath)).isSocket()) throw new Error('not a socket');
+    } catch (err) {
+      const { code, message } = err as NodeJS.ErrnoException;
+      throw new Error(
+        `dial unix ${socketPath}: ${code === 'ENOENT' ? 'connect: no such file or directory' : message}`,
+      );
+    }
+    return new Promise<void>((resolve, reject) => {
       // A local subchannel pool: closing the client closes its connection, which lets servers shut down promptly.
       const client = new grpc.Client(`unix:${socketPath}`, grpc.credentials.createInsecure(), {
         'grpc.use_local_subchannel_pool': 1,
@@ -34,4 +45,5 @@ export function grpcHealthCheck(socketPath: string, service = ''): HealthCheck {
       if (signal.aborted) onAbort();
       else signal.addEventListener('abort', onAbort, { once: true });
     });
+  };
 }

@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation } from 'grpc-health-check';
+import * as fs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -341,10 +342,15 @@ describe('gRPC health checks', () => {
     await sup.shutdown();
   });
 
-  it('fails when nothing listens on the socket', async () => {
-    const check = grpcHealthCheck(path.join(dir, 'missing.sock'));
-    await expect(check(AbortSignal.timeout(2000))).rejects.toThrow(
-      /No connection established|connect|ENOENT/i,
+  it('fails when nothing listens on the socket, or the path is no socket', async () => {
+    const missing = path.join(dir, 'missing.sock');
+    await expect(grpcHealthCheck(missing)(AbortSignal.timeout(2000))).rejects.toThrow(
+      `dial unix ${missing}: connect: no such file or directory`,
+    );
+    const file = path.join(dir, 'file.sock');
+    fs.writeFileSync(file, '');
+    await expect(grpcHealthCheck(file)(AbortSignal.timeout(2000))).rejects.toThrow(
+      `dial unix ${file}: not a socket`,
     );
   });
 });

@@ -6,12 +6,20 @@ import type { HealthCheck } from './health';
 
 /** `ca`: the OS CA certificate (PEM), read when a check runs; throws when the node has none. */
 export function tlsHealthCheck(host: string, port: number, ca: () => string): HealthCheck {
+  // One TLS context per CA, not one per probe: making one costs tens of milliseconds of CPU under
+  // emulation, and a booting node probes twice a second.
+  let context: { ca: string; secureContext: tls.SecureContext } | undefined;
+  const secureContext = (): tls.SecureContext => {
+    const pem = ca();
+    if (context?.ca !== pem) context = { ca: pem, secureContext: tls.createSecureContext({ ca: pem }) };
+    return context.secureContext;
+  };
   return (signal) =>
     new Promise<void>((resolve, reject) => {
       let socket: tls.TLSSocket;
       try {
         // grpc-js serves HTTP/2 only: offer it, or the server may drop a client without ALPN.
-        socket = tls.connect({ host, port, ca: ca(), ALPNProtocols: ['h2'] });
+        socket = tls.connect({ host, port, secureContext: secureContext(), ALPNProtocols: ['h2'] });
       } catch (err) {
         return reject(new Error(`error checking ${host}:${port}: ${(err as Error).message}`));
       }
