@@ -1,15 +1,17 @@
 // A node as machined runs it (dev mode: daemons as child processes; metal: machined is PID 1):
 // event bus, supervisor, resources, machine API and the boot sequence, wired together. main.ts
 // only parses flags and handles signals; tests build a MachineNode directly.
+import { mkdir } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { osCA, type MachineConfig } from '@talos/config';
+import { configJson, osCA, type MachineConfig } from '@talos/config';
 import { NodePaths } from '@talos/constants';
 import type { Logger } from '@talos/log';
 import { stringify } from 'yaml';
 import { startMachineServer, type MachineServer } from './api/machine-server';
 import { PLATFORMS, versionInfo, type NodeMode } from './api/version-info';
 import { Sequencer } from './boot/sequencer';
+import { writeFileAtomic } from './config/atomic-file';
 import { ConfigApplier } from './config/config-applier';
 import { devServices, type DevServicesOptions } from './dev/dev-services';
 import { MachineEventBus } from './events/machine-event-bus';
@@ -136,6 +138,7 @@ export class MachineNode {
   /** Serves the machine API, then boots the services (boot completes in the background). */
   async start(): Promise<void> {
     await this.startResources();
+    await this.writeDaemonConfig();
     // The services start before the API is served: containerd's own start then overlaps the
     // server's setup (a second or two under emulation). What needs the API (machined's health
     // check, the daemons that wait for machined) waits for it as before.
@@ -158,7 +161,10 @@ export class MachineNode {
       applyConfiguration: async (req) => {
         const { outcome, config } = await this.configApplier.apply(req);
         // Applied now: the services restarted by the reboot path read the new config.
-        if (outcome === 'reboot') this.opts.config = config;
+        if (outcome === 'reboot') {
+          this.opts.config = config;
+          await this.writeDaemonConfig();
+        }
         return { outcome };
       },
     });
@@ -183,6 +189,16 @@ export class MachineNode {
     return this.stopping;
   }
 
+  /**
+   * The config the daemons read (NodePaths.daemonConfigFile): its data as JSON, written before they
+   * start and when an applied config takes effect; a config stored for the next boot waits for it.
+   */
+  private async writeDaemonConfig(): Promise<void> {
+    const file = this.paths.daemonConfigFile;
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(file, configJson(this.opts.config));
+  }
+
   private startResources(): Promise<void> {
     this.resourcesStarted ??= this.resources.start({
       text: this.opts.configText ?? stringify(this.opts.config),
@@ -200,7 +216,7 @@ export class MachineNode {
     return {
       root: this.opts.root,
       address: this.opts.address,
-      configPath: this.opts.configPath,
+      configPath: this.paths.daemonConfigFile,
       machineType: this.opts.config.machine.type,
       osCA: () => osCA(this.opts.config).crt,
       bundleDir: this.opts.bundleDir,

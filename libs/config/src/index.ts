@@ -12,6 +12,7 @@ export {
   kubernetesCA,
   configDocument,
   originalText,
+  configJson,
   type MachineConfig,
 } from './machine-config';
 export { CONFIG_MODES, type ConfigMode, type ValidateOptions } from './modes';

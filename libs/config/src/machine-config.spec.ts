@@ -1,7 +1,7 @@
 import { generateCA } from '@talos/pki';
 import YAML from 'yaml';
 import { generateConfigs } from './generate';
-import { parseConfig, validateConfig } from './machine-config';
+import { configJson, parseConfig, validateConfig } from './machine-config';
 import { encodePEM } from './pem';
 import { ConfigError } from './validation';
 
@@ -51,6 +51,26 @@ function problemsOf(doc: unknown): string[] {
 }
 
 describe('parseConfig', () => {
+  it('reads the JSON the daemons get as the same config as its YAML', () => {
+    const doc = validDoc();
+    doc.machine.network = { hostname: 'node01' };
+    const text = `# written by hand\n${YAML.stringify(doc)}`;
+    const fromYaml = parseConfig(text);
+    const json = configJson(fromYaml);
+    expect(JSON.parse(json)).toEqual(doc);
+    expect(parseConfig(json)).toEqual(fromYaml);
+    // A config built in code (no YAML behind it) serializes its data.
+    expect(parseConfig(configJson(validateConfig(doc)))).toEqual(fromYaml);
+  });
+
+  it('reads a YAML flow mapping that is not strict JSON as YAML, and names JSON problems by field', () => {
+    const flow = `{version: v1alpha1, machine: ${JSON.stringify(validDoc().machine)}, cluster: ${JSON.stringify(validDoc().cluster)}}`;
+    expect(parseConfig(flow).machine.type).toBe('controlplane');
+    const doc = validDoc();
+    doc.machine.type = 'foo';
+    expect(() => parseConfig(JSON.stringify(doc))).toThrow(/machine.type: "foo" is not one of/);
+  });
+
   it('applies defaults to a minimal document', () => {
     const cfg = parseConfig(YAML.stringify(validDoc()));
     expect(cfg.debug).toBe(false);

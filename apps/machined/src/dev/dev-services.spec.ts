@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -177,7 +177,19 @@ describe('dev-mode services', () => {
       expect(preparedAt('timed')).toBeGreaterThanOrEqual(upAt('networkd'));
 
       const argv = JSON.parse(await readFile(path.join(dir, 'apid.argv'), 'utf8'));
-      expect(argv).toEqual(['--root', root, '--address', '127.0.0.1', '--config', node.paths.configFile]);
+      expect(argv).toEqual([
+        '--root',
+        root,
+        '--address',
+        '127.0.0.1',
+        '--config',
+        node.paths.daemonConfigFile,
+      ]);
+      // The daemons read the config's data as JSON, private to root like the YAML it comes from.
+      expect(JSON.parse(await readFile(node.paths.daemonConfigFile, 'utf8'))).toEqual({
+        machine: { type: 'join' },
+      });
+      expect((await stat(node.paths.daemonConfigFile)).mode & 0o777).toBe(0o600);
       expect(node.supervisor.get('networkd').definition.log!.tail().toString()).toContain('fake daemon up\n');
     }, 25_000);
 

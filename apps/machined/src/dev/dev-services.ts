@@ -17,6 +17,7 @@ import { daemonArgs, nodeDaemons } from './daemon-table';
 export interface DevServicesOptions {
   root: string;
   address: string;
+  /** The config file the daemons read (MachineNode: NodePaths.daemonConfigFile, JSON). */
   configPath: string;
   machineType: MachineType;
   /** The OS CA certificate (PEM) trustd's serving certificate must chain to (control planes). */
