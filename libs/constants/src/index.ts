@@ -236,19 +236,21 @@ export function daemonBundle(daemon: string, bundleDir: string): string {
 export const BUNDLE_DIR_ENV = 'TALOS_BUNDLE_DIR';
 
 /**
- * V8 flags per daemon. Node's default young generation (16 MB semi-spaces) is sized for servers
- * with memory to spare; a node runs seven small daemons. The request path (apid, routerd, machined)
- * keeps the default: with 4 MB semi-spaces its CPU per call rose by half (more scavenges) for
- * about 20 MB less each. The rest need little. Measured with `nx run bench:api --only=memory,unary`.
+ * V8 flags per daemon: none. Any flag V8 hashes (even `--max-semi-space-size=16`, the default
+ * value) makes V8 refuse the code cache Node carries for its own modules, and every start then
+ * compiles them: about 0.25 s of CPU per start under qemu-user, twice that in the VM. networkd,
+ * timed, trustd and udevd ran with `--max-semi-space-size=1` for memory, but after boot their
+ * PSS was no lower than the others'. (Under load, in `nx run bench:api --only=memory,unary`,
+ * 4 MB semi-spaces on the request path saved about 20 MB each and cost half again the CPU per call.)
  */
 export const DAEMON_V8_FLAGS: Readonly<Record<Daemon, readonly string[]>> = {
   machined: [],
   apid: [],
   routerd: [],
-  networkd: ['--max-semi-space-size=1'],
-  timed: ['--max-semi-space-size=1'],
-  trustd: ['--max-semi-space-size=1'],
-  udevd: ['--max-semi-space-size=1'],
+  networkd: [],
+  timed: [],
+  trustd: [],
+  udevd: [],
 };
 
 /** Service restart back-off: doubles from INITIAL up to MAX; a run lasting STABLE resets it. */
