@@ -109,7 +109,9 @@ async function cpuUse(client: Client): Promise<string[]> {
     const ticks = cpu.trim().split(/\s+/).map(Number);
     const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
     const busy = ticks.slice(0, 8).reduce((a, b) => a + b, 0) - idle;
-    lines.push(`whole VM: busy ${(busy / 100).toFixed(1)} s, idle ${(idle / 100).toFixed(1)} s (vCPU seconds)`);
+    lines.push(
+      `whole VM: busy ${(busy / 100).toFixed(1)} s, idle ${(idle / 100).toFixed(1)} s (vCPU seconds)`,
+    );
   }
   return lines;
 }
