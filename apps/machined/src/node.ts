@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { configJson, osCA, type MachineConfig } from '@talos/config';
-import { NodePaths } from '@talos/constants';
+import { EARLY_START_WAIT_MS, NodePaths } from '@talos/constants';
 import type { Logger } from '@talos/log';
 import { stringify } from 'yaml';
 import { startMachineServer, type MachineServer } from './api/machine-server';
@@ -21,6 +21,7 @@ import type { LogBuffer } from './system/log-buffer';
 import type { BackoffOptions } from './system/restarting-runner';
 import type { ServiceDefinition } from './system/service';
 import { ServiceSupervisor } from './system/service-supervisor';
+import { ServiceState } from './system/service-state';
 import { hostnameController } from './resources/hostname-controller';
 import { networkdInterfaces, nodeAddressController } from './resources/node-address-controller';
 import { NodeResources } from './resources/node-resources';
@@ -124,7 +125,8 @@ export class MachineNode {
 
   /**
    * Starts some services ahead of the others (metal: containerd, while the install disk is
-   * partitioned and /var mounted, as Talos's boot sequence starts containerd before EPHEMERAL).
+   * partitioned and /var mounted, as Talos's boot sequence starts containerd before EPHEMERAL),
+   * and resolves once they run (EARLY_START_WAIT_MS at most).
    * start() boots the rest and leaves these running.
    */
   async startEarly(...ids: string[]): Promise<void> {
@@ -132,7 +134,17 @@ export class MachineNode {
     this.earlyServices ??= this.serviceList();
     this.supervisor.load(...this.earlyServices);
     // A service list without one of them (tests' lists) starts it with the rest, if at all.
-    this.supervisor.start(...ids.filter((id) => this.supervisor.has(id)));
+    const early = ids.filter((id) => this.supervisor.has(id));
+    this.supervisor.start(...early);
+    // Resolves once they run (their pre step done, their process started), so that what the
+    // caller does next with machined's thread (partitioning a disk) does not hold their start up.
+    const started = (id: string): boolean =>
+      ![ServiceState.Initialized, ServiceState.Preparing, ServiceState.Waiting].includes(
+        this.supervisor.get(id).state,
+      );
+    await this.supervisor
+      .waitUntil(() => early.every(started), AbortSignal.timeout(EARLY_START_WAIT_MS))
+      .catch(() => undefined);
   }
 
   /** Serves the machine API, then boots the services (boot completes in the background). */

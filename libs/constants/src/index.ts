@@ -611,6 +611,11 @@ export const SYSTEM_START_PRIORITY: readonly string[] = [
   'udevd',
   'timed',
 ];
+/**
+ * MachineNode.startEarly waits this long at most for the services it starts to run (containerd's
+ * process started) before the boot goes on with machined's thread.
+ */
+export const EARLY_START_WAIT_MS = 10_000;
 /** The longest a starting system container holds its slot. */
 export const SYSTEM_START_SLOT_HOLD_MS = 20_000;
 /**
@@ -632,9 +637,9 @@ export const SYSTEM_CONTAINER_CGROUP_PARENT = '/system';
 /** The runc v2 shim keeps runc's state here, one directory per namespace (fixed in containerd 1.6). */
 export const RUNC_SHIM_STATE_ROOT = '/run/containerd/runc';
 /**
- * The system containers outside the first wave share one runc shim (an OCI annotation groups
- * them): each shim is a Go process start under emulation and about 8 MiB of PSS for its life. The
- * first wave keeps a shim each: tasks of one group are created one after the other.
+ * The system containers share one runc shim (an OCI annotation groups them): each shim is two Go
+ * process starts under emulation and about 9 MiB of PSS for its life. Tasks of one group are
+ * created one after the other, which the first wave is anyway (task-gates.ts).
  */
 export const SYSTEM_CONTAINERS_SHIM_GROUP = 'system';
 /** containerd's runtime for the system containers. */

@@ -14,7 +14,6 @@ import {
   NodePaths,
   SYSTEM_CONTAINER_CGROUP_PARENT,
   SYSTEM_CONTAINERS_SHIM_GROUP,
-  SYSTEM_START_FIRST_WAVE,
 } from '@talos/constants';
 import { daemonArgs, type NodeDaemon } from '../dev/daemon-table';
 
@@ -94,9 +93,8 @@ export function daemonContainerSpec(daemon: NodeDaemon, o: DaemonContainerOption
     // networkd sets the node's hostname.
     hostUts: daemon === 'networkd',
     cgroupParent: o.cgroupParent ?? SYSTEM_CONTAINER_CGROUP_PARENT,
-    // apid's path starts first, in parallel: a shared shim would make two of them wait for the
-    // first one's task. The daemons after it share one.
-    shimGroup: SYSTEM_START_FIRST_WAVE.includes(daemon) ? undefined : SYSTEM_CONTAINERS_SHIM_GROUP,
+    // One shim for every system container (SYSTEM_CONTAINERS_SHIM_GROUP).
+    shimGroup: SYSTEM_CONTAINERS_SHIM_GROUP,
   });
 }
 

@@ -28,7 +28,7 @@ import { RestartingRunner } from '../system/restarting-runner';
 import type { ServiceDefinition } from '../system/service';
 import { ContainerdRunner } from './containerd-runner';
 import { daemonContainerDirs, daemonContainerSpec } from './daemon-container';
-import { OrderedGate, ShimGroupGate } from './task-gates';
+import { OrderedGate, ShimGroupGate, chainGates } from './task-gates';
 import { StartSlots } from './start-slots';
 
 /** The system containerd's service id (it runs under machined's process runner, not in a container). */
@@ -116,14 +116,17 @@ export function systemServices(opts: SystemServicesOptions): ServiceDefinition[]
     firstWave: SYSTEM_START_FIRST_WAVE,
     holdMs: SYSTEM_START_SLOT_HOLD_MS,
   });
-  // The first wave's tasks are created one at a time, in its order; the daemons after it share one
-  // shim (daemon-container.ts), whose first task is created alone (task-gates.ts).
+  // The daemons share one shim (daemon-container.ts), whose first task is created alone; the first
+  // wave's tasks are created one at a time, in its order (task-gates.ts).
   const table = nodeDaemons(opts.machineType);
-  const firstWaveGate = new OrderedGate(
-    SYSTEM_START_FIRST_WAVE.filter((d) => table.some(([daemon]) => daemon === d)),
-    SYSTEM_FIRST_WAVE_ASSEMBLE_MS,
-  );
   const shimGate = new ShimGroupGate();
+  const firstWaveGate = chainGates(
+    new OrderedGate(
+      SYSTEM_START_FIRST_WAVE.filter((d) => table.some(([daemon]) => daemon === d)),
+      SYSTEM_FIRST_WAVE_ASSEMBLE_MS,
+    ),
+    shimGate,
+  );
   const daemons = table.map(([daemon, spec]): ServiceDefinition => {
     const log = new LogBuffer();
     // Given back when the daemon is first healthy (or by the slot's own bound).

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { OrderedGate, ShimGroupGate } from './task-gates';
+import { OrderedGate, ShimGroupGate, chainGates } from './task-gates';
 
 describe('ShimGroupGate', () => {
   it('creates the first task alone, then the others together', async () => {
@@ -79,5 +79,34 @@ describe('OrderedGate', () => {
     const late = Date.now();
     await expect(gate.run('trustd', task('trustd', 1))).resolves.toBe('trustd');
     expect(Date.now() - late).toBeLessThan(45);
+  });
+});
+
+describe('chainGates', () => {
+  it('keeps the first wave in order and the shim group waiting for its first task', async () => {
+    const shim = new ShimGroupGate();
+    const firstWave = chainGates(new OrderedGate(['trustd', 'apid'], 10_000), shim);
+    const order: string[] = [];
+    const task = (id: string) => async () => {
+      order.push(`start ${id}`);
+      await delay(10);
+      order.push(`end ${id}`);
+      return id;
+    };
+    const created = await Promise.all([
+      firstWave.run('apid', task('apid')),
+      shim.run('networkd', task('networkd')),
+      firstWave.run('trustd', task('trustd')),
+    ]);
+    expect(created).toEqual(['apid', 'networkd', 'trustd']);
+    // networkd asked first, so its task starts the group's shim, alone; then trustd before apid.
+    expect(order).toEqual([
+      'start networkd',
+      'end networkd',
+      'start trustd',
+      'end trustd',
+      'start apid',
+      'end apid',
+    ]);
   });
 });

@@ -90,3 +90,8 @@ export class OrderedGate implements TaskGate {
     turn!.go();
   }
 }
+
+/** Goes through `outer`, then `inner`: both gates' rules hold. */
+export function chainGates(outer: TaskGate, inner: TaskGate): TaskGate {
+  return { run: (id, createTask) => outer.run(id, () => inner.run(id, createTask)) };
+}
