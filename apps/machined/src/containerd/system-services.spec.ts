@@ -112,11 +112,8 @@ describe('daemonContainerSpec', () => {
     );
   });
 
-  it('gives the first wave a shim each and puts the other daemons in one runc shim group', () => {
-    for (const daemon of ['apid', 'routerd', 'trustd'] as const) {
-      expect(daemonContainerSpec(daemon, base).annotations).toBeUndefined();
-    }
-    for (const daemon of ['networkd', 'timed', 'udevd'] as const) {
+  it('puts every daemon in one runc shim group', () => {
+    for (const daemon of ['apid', 'routerd', 'trustd', 'networkd', 'timed', 'udevd'] as const) {
       expect(daemonContainerSpec(daemon, base).annotations).toEqual({
         [RUNC_SHIM_GROUP_ANNOTATION]: SYSTEM_CONTAINERS_SHIM_GROUP,
       });

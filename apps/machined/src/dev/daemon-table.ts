@@ -21,9 +21,10 @@ export const DAEMON_SPECS: Readonly<Record<NodeDaemon, DaemonSpec>> = {
   routerd: { dependsOn: () => ['machined'], flags: [], health: 'grpc' },
   networkd: { dependsOn: () => ['machined'], flags: ['config'], health: 'grpc' },
   timed: { dependsOn: () => ['networkd'], flags: ['config'], health: 'grpc' },
-  // trustd serves only TCP with TLS, no unix socket.
+  // trustd serves only TCP with TLS, no unix socket. As in Talos it waits for no daemon (for
+  // containerd only, on a node): it needs nothing but its config, and apid's start waits on it.
   trustd: {
-    dependsOn: () => ['machined'],
+    dependsOn: () => [],
     flags: ['address', 'config'],
     health: 'tls',
     controlPlaneOnly: true,

@@ -50,7 +50,7 @@ setInterval(() => {}, 1000);
 }
 
 describe('dev-mode services', () => {
-  it('runs trustd only on control planes, and apid waits for it there', () => {
+  it('runs trustd only on control planes; apid and trustd wait for no daemon', () => {
     const cp = defs('controlplane');
     expect(cp.map((d) => d.id).sort()).toEqual([
       'apid',
@@ -62,6 +62,7 @@ describe('dev-mode services', () => {
       'udevd',
     ]);
     expect(cp.find((d) => d.id === 'apid')!.dependsOn).toEqual([]);
+    expect(cp.find((d) => d.id === 'trustd')!.dependsOn).toEqual([]);
     const worker = defs('join');
     expect(worker.map((d) => d.id)).not.toContain('trustd');
     expect(worker.find((d) => d.id === 'apid')!.dependsOn).toEqual([]);
