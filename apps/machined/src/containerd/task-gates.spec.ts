@@ -64,6 +64,15 @@ describe('OrderedGate', () => {
     ]);
   });
 
+  it('lets the first member go at once, without waiting for the others to ask', async () => {
+    const gate = new OrderedGate(['trustd', 'apid', 'routerd'], 10_000);
+    const { order, task } = recorder();
+    const asked = Date.now();
+    await expect(gate.run('trustd', task('trustd', 1))).resolves.toBe('trustd');
+    expect(Date.now() - asked).toBeLessThan(1000);
+    expect(order).toEqual(['start trustd', 'end trustd']);
+  });
+
   it('waits for a member that never asks only assembleMs, then goes on in order', async () => {
     const gate = new OrderedGate(['trustd', 'apid', 'routerd'], 50);
     const { order, task } = recorder();
@@ -75,7 +84,7 @@ describe('OrderedGate', () => {
     expect(created).toEqual(['routerd', 'apid']);
     expect(Date.now() - asked).toBeGreaterThanOrEqual(45);
     expect(order).toEqual(['start apid', 'end apid', 'start routerd', 'end routerd']);
-    // Once assembled, a late member goes at once.
+    // After assembleMs, a late member goes at once.
     const late = Date.now();
     await expect(gate.run('trustd', task('trustd', 1))).resolves.toBe('trustd');
     expect(Date.now() - late).toBeLessThan(45);

@@ -34,25 +34,32 @@ export class ShimGroupGate implements TaskGate {
 
 export class OrderedGate implements TaskGate {
   private busy = false;
-  /** Set once every member has asked, or assembleMs after the first did. */
+  /** The members that have asked at least once. */
+  private readonly seen = new Set<string>();
+  /** Set assembleMs after the first member asked: from then on nobody waits for a missing member. */
   private assembled = false;
   private assembleTimer: NodeJS.Timeout | undefined;
   private readonly waiting: { id: string; go: () => void }[] = [];
 
   /**
    * @param members the daemons that go through the gate, in the order their tasks are created
-   * @param assembleMs how long the first creation waits for members that have not asked yet: a
-   *   member whose container cannot be made must not hold the others back for long
+   * @param assembleMs how long a member waits for the members before it that have not asked yet:
+   *   one whose container cannot be made must not hold the others back for long
    */
   constructor(
     private readonly members: readonly string[],
     private readonly assembleMs: number,
   ) {}
 
-  /** Runs `createTask` when no other creation runs and no member before `id` is waiting. */
+  /** Runs `createTask` when no other creation runs and no member before `id` is waiting or due. */
   async run<T>(id: string, createTask: () => Promise<T>): Promise<T> {
     await new Promise<void>((go) => {
+      this.seen.add(id);
       this.waiting.push({ id, go });
+      this.assembleTimer ??= setTimeout(() => {
+        this.assembled = true;
+        this.dispatch();
+      }, this.assembleMs).unref();
       this.dispatch();
     });
     try {
@@ -63,28 +70,19 @@ export class OrderedGate implements TaskGate {
     }
   }
 
+  private rank(id: string): number {
+    const i = this.members.indexOf(id);
+    return i < 0 ? this.members.length : i;
+  }
+
   private dispatch(): void {
     if (this.busy || this.waiting.length === 0) return;
-    if (!this.assembled) {
-      const asked = new Set(this.waiting.map((w) => w.id));
-      if (!this.members.every((m) => asked.has(m))) {
-        this.assembleTimer ??= setTimeout(() => {
-          this.assembled = true;
-          this.dispatch();
-        }, this.assembleMs).unref();
-        return;
-      }
-      this.assembled = true;
-      clearTimeout(this.assembleTimer);
-    }
-    const rank = (id: string): number => {
-      const i = this.members.indexOf(id);
-      return i < 0 ? this.members.length : i;
-    };
     let next = 0;
     for (let i = 1; i < this.waiting.length; i++) {
-      if (rank(this.waiting[i]!.id) < rank(this.waiting[next]!.id)) next = i;
+      if (this.rank(this.waiting[i]!.id) < this.rank(this.waiting[next]!.id)) next = i;
     }
+    const due = this.members.slice(0, this.rank(this.waiting[next]!.id)).some((m) => !this.seen.has(m));
+    if (due && !this.assembled) return; // the timer or the missing member's arrival dispatches again
     const [turn] = this.waiting.splice(next, 1);
     this.busy = true;
     turn!.go();
