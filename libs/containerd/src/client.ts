@@ -71,6 +71,10 @@ export function isNotFound(err: unknown): boolean {
   return err instanceof ContainerdError && err.code === grpc.status.NOT_FOUND;
 }
 
+export function isAlreadyExists(err: unknown): boolean {
+  return err instanceof ContainerdError && err.code === grpc.status.ALREADY_EXISTS;
+}
+
 type Callback<T> = (err: grpc.ServiceError | null, res: T) => void;
 type Unary = (
   req: object,

@@ -3,7 +3,7 @@
 // the workload; RestartingRunner around it brings it back when it ends.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isNotFound, type ContainerdClient, type OciSpec } from '@talos/containerd';
+import { isAlreadyExists, isNotFound, type ContainerdClient, type OciSpec } from '@talos/containerd';
 import { SERVICE_STOP_GRACE_MS } from '@talos/constants';
 import type { LogBuffer } from '../system/log-buffer';
 import type { ServiceRunner } from '../system/runner';
@@ -37,8 +37,16 @@ export class ContainerdRunner implements ServiceRunner {
   async run(sink: EventSink, signal: AbortSignal): Promise<void> {
     if (signal.aborted) return;
     const { client, id } = this.opts;
-    await this.removeStale();
-    await client.createContainer({ id, spec: await this.opts.spec() });
+    const spec = await this.opts.spec();
+    try {
+      await client.createContainer({ id, spec });
+    } catch (err) {
+      // Only then look for what an earlier run left: on a fresh boot there is nothing, and the
+      // three calls that find so cost a third of a second under emulation.
+      if (!isAlreadyExists(err)) throw err;
+      await this.removeStale();
+      await client.createContainer({ id, spec });
+    }
 
     const fifos: LogFifo[] = [];
     let stopping = false;
