@@ -144,9 +144,10 @@ export const HEALTH_PERIOD_MS = 5000;
 /**
  * Until a run of a service first passes its check, it is checked this often instead of every
  * HEALTH_PERIOD_MS: every service that depends on it waits for that first success, and at 5 s a
- * boot spends most of a period per dependency edge waiting for the next check.
+ * boot spends most of a period per dependency edge waiting for the next check. Until a daemon's
+ * socket exists, a check costs a stat (grpc-health.ts).
  */
-export const HEALTH_START_PERIOD_MS = 500;
+export const HEALTH_START_PERIOD_MS = 250;
 /**
  * Talos gives a check 500 ms; a node under software emulation (QEMU TCG) or a loaded CI host
  * answers a local health call in more than that while it is busy booting, and a check that flaps

@@ -21,6 +21,7 @@ import {
 } from '@talos/constants';
 import { isControlPlane } from '@talos/config';
 import { daemonHealth, machinedService, type DevServicesOptions } from '../dev/dev-services';
+import { assertSocket } from '../system/grpc-health';
 import { nodeDaemons } from '../dev/daemon-table';
 import { LogBuffer } from '../system/log-buffer';
 import { ProcessRunner } from '../system/process-runner';
@@ -93,6 +94,7 @@ export function systemServices(opts: SystemServicesOptions): ServiceDefinition[]
       ),
     health: {
       check: async () => {
+        await assertSocket(socket);
         // A short-lived client: a probe must not wait on a reconnecting shared channel.
         const probe = new ContainerdClient({
           socket,

@@ -8,19 +8,26 @@ const { HealthCheckRequest, HealthCheckResponse } = health;
 const { ServingStatus } = HealthCheckResponse;
 const CHECK = health.Health.Check;
 
+/**
+ * Fails unless `socketPath` is a socket. A probe checks this first: until the daemon has made its
+ * socket, a probe then ends at a stat, where a gRPC channel per probe costs tens of milliseconds of
+ * CPU under emulation, and a booting node probes several a second.
+ */
+export async function assertSocket(socketPath: string): Promise<void> {
+  try {
+    if (!(await stat(socketPath)).isSocket()) throw new Error('not a socket');
+  } catch (err) {
+    const { code, message } = err as NodeJS.ErrnoException;
+    throw new Error(
+      `dial unix ${socketPath}: ${code === 'ENOENT' ? 'connect: no such file or directory' : message}`,
+    );
+  }
+}
+
 /** A HealthCheck asking the gRPC health service on `socketPath` about `service` ('' = the server). */
 export function grpcHealthCheck(socketPath: string, service = ''): HealthCheck {
   return async (signal) => {
-    // Until the daemon has made its socket, a probe ends at a stat: a gRPC channel per probe costs
-    // tens of milliseconds of CPU under emulation, and a booting node probes several a second.
-    try {
-      if (!(await stat(socketPath)).isSocket()) throw new Error('not a socket');
-    } catch (err) {
-      const { code, message } = err as NodeJS.ErrnoException;
-      throw new Error(
-        `dial unix ${socketPath}: ${code === 'ENOENT' ? 'connect: no such file or directory' : message}`,
-      );
-    }
+    await assertSocket(socketPath);
     return new Promise<void>((resolve, reject) => {
       // A local subchannel pool: closing the client closes its connection, which lets servers shut down promptly.
       const client = new grpc.Client(`unix:${socketPath}`, grpc.credentials.createInsecure(), {
