@@ -47,7 +47,11 @@ class ConsoleWatch {
   readonly seen = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly file: () => string | undefined) {}
+  /** `from`: where in the file to start looking (a reboot's console follows the first boot's). */
+  constructor(
+    private readonly file: () => string | undefined,
+    private readonly from = 0,
+  ) {}
 
   start(): void {
     this.timer = setInterval(() => this.poll(), 100);
@@ -60,7 +64,7 @@ class ConsoleWatch {
   private poll(): void {
     const file = this.file();
     if (!file || !fs.existsSync(file)) return;
-    const text = fs.readFileSync(file, 'utf8');
+    const text = fs.readFileSync(file).subarray(this.from).toString('utf8');
     for (const [label, pattern] of CONSOLE_MARKERS) {
       if (!this.seen.has(label) && pattern.test(text)) this.seen.set(label, Date.now());
     }
@@ -114,6 +118,49 @@ async function cpuUse(client: Client): Promise<string[]> {
     );
   }
   return lines;
+}
+
+/**
+ * When `call` first succeeds, polling with a fresh channel per attempt (one channel retrying a
+ * refused port backs off for tens of seconds, which would be measured as boot time).
+ */
+async function firstAnswer(
+  connect: () => Client,
+  deadline: number,
+  call: (probe: Client) => Promise<void>,
+): Promise<number | undefined> {
+  while (Date.now() < deadline) {
+    const probe = connect();
+    try {
+      await call(probe);
+      return Date.now();
+    } catch {
+      await sleep(200);
+    } finally {
+      probe.close();
+    }
+  }
+  return undefined;
+}
+
+/** When every service is first Running and healthy (or without a check). */
+async function allHealthy(client: Client, deadline: number): Promise<number | undefined> {
+  while (Date.now() < deadline) {
+    try {
+      const [list] = await client.serviceList({ timeoutMs: 2000 });
+      const services = list?.message.services ?? [];
+      const up = SERVICES.every((id) =>
+        services.some(
+          (s) => s.id === id && s.state === 'Running' && (s.health?.unknown || s.health?.healthy),
+        ),
+      );
+      if (up) return Date.now();
+    } catch {
+      // not yet
+    }
+    await sleep(200);
+  }
+  return undefined;
 }
 
 /** A daemon's log lines (pino JSON: time, msg) as "<seconds since zero> <msg>". */
@@ -200,40 +247,14 @@ async function main(): Promise<void> {
         ...contextCredentials(cfg.contexts[cfg.context!]!, 'bench'),
         endpoints: [node.address],
       });
-    let apidAt: number | undefined;
     let cpuAtApid: string[] = [];
-    let healthyAt: number | undefined;
     const deadline = Date.now() + 10 * 60_000;
-    while (Date.now() < deadline && apidAt === undefined) {
-      // A fresh channel per attempt: one channel retrying a refused port backs off for tens of
-      // seconds, which would be measured as boot time.
-      const probe = connect();
-      try {
-        await probe.version({ timeoutMs: 2000 });
-        apidAt = Date.now();
-        cpuAtApid = await cpuUse(probe).catch((err: Error) => [`(no CPU figures: ${err.message})`]);
-      } catch {
-        await sleep(200);
-      } finally {
-        probe.close();
-      }
-    }
+    const apidAt = await firstAnswer(connect, deadline, async (probe) => {
+      await probe.version({ timeoutMs: 2000 });
+      cpuAtApid = await cpuUse(probe).catch((err: Error) => [`(no CPU figures: ${err.message})`]);
+    });
     const client = connect();
-    while (Date.now() < deadline && healthyAt === undefined) {
-      try {
-        const [list] = await client.serviceList({ timeoutMs: 2000 });
-        const services = list?.message.services ?? [];
-        const up = SERVICES.every((id) =>
-          services.some(
-            (s) => s.id === id && s.state === 'Running' && (s.health?.unknown || s.health?.healthy),
-          ),
-        );
-        if (up) healthyAt = Date.now();
-      } catch {
-        // not yet
-      }
-      if (healthyAt === undefined) await sleep(200);
-    }
+    const healthyAt = await allHealthy(client, deadline);
     watch.stop();
     const rows: Array<[string, number | undefined]> = [
       ...CONSOLE_MARKERS.map(([label]) => [label, watch.seen.get(label)] as [string, number | undefined]),
@@ -312,7 +333,47 @@ async function main(): Promise<void> {
       const used = Number(info.memtotal) - Number(info.memfree) - Number(info.cached) - Number(info.buffers);
       report.line(`memory: total ${megabytes(Number(info.memtotal) * 1024)}, used ${megabytes(used * 1024)}`);
     }
+
+    // A later boot: the config comes from STATE and the disk is already formatted.
+    report.section('reboot (talosctl reboot), seconds since the request');
+    const bootId = (c: Client): Promise<string> =>
+      readNodeFile(c, '/proc/sys/kernel/random/boot_id').then((t) => t.trim());
+    const firstBootId = await bootId(client);
+    const rebootWatch = new ConsoleWatch(
+      () => consoleLog,
+      consoleLog && fs.existsSync(consoleLog) ? fs.statSync(consoleLog).size : 0,
+    );
+    rebootWatch.start();
+    const requested = Date.now();
+    await client.reboot({ timeoutMs: 10_000 });
     client.close();
+    const rebootDeadline = Date.now() + 10 * 60_000;
+    const answeredAt = await firstAnswer(connect, rebootDeadline, async (probe) => {
+      const id = await bootId(probe);
+      if (!id || id === firstBootId) throw new Error('still the first boot');
+    });
+    const after = connect();
+    const rebootHealthyAt = await allHealthy(after, rebootDeadline);
+    after.close();
+    rebootWatch.stop();
+    const kernelAt = rebootWatch.seen.get('kernel starts');
+    const sinceRequest = (t: number | undefined): number | undefined => (t === undefined ? t : t - requested);
+    report.line(
+      table(
+        ['STAGE', 'SINCE REBOOT REQUEST'],
+        [
+          ...CONSOLE_MARKERS.map(([label]): [string, string] => [
+            label,
+            seconds(sinceRequest(rebootWatch.seen.get(label))),
+          ]),
+          ['apid answers (new boot id)', seconds(answeredAt && answeredAt - requested)],
+          ['every service healthy', seconds(rebootHealthyAt && rebootHealthyAt - requested)],
+        ],
+      ),
+    );
+    report.line(
+      `second boot, kernel start → apid answers: ${seconds(kernelAt && answeredAt && answeredAt - kernelAt)}`,
+    );
   } finally {
     watch.stop();
     if (consoleLog && fs.existsSync(consoleLog)) {

@@ -52,8 +52,13 @@ export function qemuArgs(spec: QemuNodeSpec): string[] {
     String(spec.cpus),
     '-m',
     String(spec.memoryMb),
+    // Appended to, not truncated: the launcher starts QEMU again when the guest reboots.
+    '-chardev',
+    `file,id=console,path=${plainPath(spec.consoleLog)},append=on`,
     '-serial',
-    `file:${plainPath(spec.consoleLog)}`,
+    'chardev:console',
+    // A guest reboot ends QEMU; the launcher starts a fresh one (launcher.ts).
+    '-no-reboot',
     '-kernel',
     spec.kernel,
     '-initrd',

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chooseAccelerator, probeKvm } from './accel';
-import { CONFIG_URL, writeConfigResponse } from './launcher';
+import { CONFIG_URL, runLauncher, writeConfigResponse } from './launcher';
 import { qemuArgs } from './qemu-args';
 import { createNodeDisk, nodeDiskPath } from './node-disk';
 
@@ -27,7 +27,10 @@ describe('qemuArgs', () => {
     expect(after('-kernel')).toBe('/img/vmlinuz');
     expect(after('-initrd')).toBe('/img/initramfs.img');
     expect(after('-append')).toBe('console=ttyS0 talos.platform=metal');
-    expect(after('-serial')).toBe('file:/state/console.log');
+    // Appended to across the QEMU runs of one node (a guest reboot ends QEMU: -no-reboot).
+    expect(after('-chardev')).toBe('file,id=console,path=/state/console.log,append=on');
+    expect(after('-serial')).toBe('chardev:console');
+    expect(args).toContain('-no-reboot');
     expect(after('-accel')).toBe('tcg');
     expect(after('-cpu')).toBe('max');
     expect(after('-m')).toBe('2048');
@@ -35,8 +38,6 @@ describe('qemuArgs', () => {
       'user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:41234-:50000,' +
         'guestfwd=tcp:10.0.2.100:80-cmd:cat /state/node/config.yaml.http',
     );
-    // A guest reboot must restart the machine, not end QEMU.
-    expect(args).not.toContain('-no-reboot');
   });
 
   it('has no config rule for a node booting into maintenance mode', () => {
@@ -171,5 +172,45 @@ describe('node disk', () => {
     expect(st.mode & 0o777).toBe(0o600);
     expect(() => createNodeDisk(file, 10)).toThrow(`error creating node disk ${file}: EEXIST`);
     expect(() => createNodeDisk(path.join(dir, 'x.disk'), 0)).toThrow('invalid disk size 0 MB');
+  });
+});
+
+describe('runLauncher', () => {
+  it('starts QEMU again when the guest rebooted, and ends when it powered off', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'launcher-'));
+    try {
+      const consoleLog = path.join(dir, 'console.log');
+      const runs = path.join(dir, 'runs');
+      // A stand-in for QEMU (-no-reboot): the guest's last words, then the exit a reboot or a
+      // power-off makes; the first run reboots, the second powers off.
+      const fake = path.join(dir, 'qemu');
+      fs.writeFileSync(
+        fake,
+        `#!/bin/sh\necho run >> ${runs}\n` +
+          `if [ $(wc -l < ${runs}) -eq 1 ]; then echo "reboot: Restarting system" >> ${consoleLog}; ` +
+          `else echo "reboot: Power down" >> ${consoleLog}; fi\n`,
+        { mode: 0o755 },
+      );
+      fs.writeFileSync(consoleLog, 'Linux version 6.1\n');
+      const specFile = path.join(dir, 'launch.json');
+      fs.writeFileSync(
+        specFile,
+        JSON.stringify({
+          node: { kernel: 'k', initramfs: 'i', memoryMb: 512, cpus: 1, accel: 'tcg', consoleLog, apiPort: 1 },
+          kernelArgs: [],
+          qemu: fake,
+        }),
+      );
+      const lines: string[] = [];
+      await expect(runLauncher(specFile, (l) => lines.push(l))).resolves.toBe(0);
+      expect(fs.readFileSync(runs, 'utf8')).toBe('run\nrun\n');
+      expect(lines).toContain('the guest rebooted: starting QEMU again');
+      // The console is appended to, never truncated, across runs.
+      expect(fs.readFileSync(consoleLog, 'utf8')).toBe(
+        'Linux version 6.1\nreboot: Restarting system\nreboot: Power down\n',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
