@@ -65,8 +65,13 @@ class ConsoleWatch {
     const file = this.file();
     if (!file || !fs.existsSync(file)) return;
     const text = fs.readFileSync(file).subarray(this.from).toString('utf8');
+    // In order, each after the one before (a reboot's console starts with the shutdown's lines).
+    let at = 0;
     for (const [label, pattern] of CONSOLE_MARKERS) {
-      if (!this.seen.has(label) && pattern.test(text)) this.seen.set(label, Date.now());
+      const match = pattern.exec(text.slice(at));
+      if (!match) return;
+      at += match.index + match[0].length;
+      if (!this.seen.has(label)) this.seen.set(label, Date.now());
     }
   }
 }

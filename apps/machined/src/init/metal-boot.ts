@@ -15,7 +15,7 @@ import {
   REFUSE_BOOT_POWER_OFF_DELAY_MS,
   STATE_LABEL,
 } from '@talos/constants';
-import { installConfig } from '@talos/config';
+import { installConfig, type MachineNetworkConfig } from '@talos/config';
 import { BOOT_SYSCTLS, KernelCmdline, requiredArgumentsProblem, sysctlWrites } from '@talos/kernel';
 import type { Logger } from '@talos/log';
 import { loopbackUp } from '@talos/network';
@@ -52,7 +52,7 @@ export interface MetalBootOptions {
   reboot?: (cmd: number) => void;
   fetch?: BootConfigOptions['fetch'];
   /** Brings the network up while the config is fetched over HTTP, or maintenance mode waits. */
-  discoveryNetwork?: () => DiscoveryNetwork;
+  discoveryNetwork?: (network?: MachineNetworkConfig) => DiscoveryNetwork;
   /**
    * Replaces the disks searched for STATE and EPHEMERAL (default: every disk in /sys/block, and
    * their partitions) and the disk partitioned when blank (default: the config's install disk).
@@ -120,6 +120,15 @@ export class MetalBoot {
       await this.mountVar(ephemeral);
       this.logger.error('no machine config: pass talos.config=<url> or apply one in maintenance mode');
       return;
+    }
+
+    if (found.source === 'state' || found.source === 'stored') {
+      // A later boot: the config was on disk, so no discovery network ran, and networkd starts
+      // only after apid's path. Until then the node would have no address: apid could not reach
+      // trustd at the cluster endpoint, nor the operator apid. So the links are configured once
+      // from the config, as networkd will configure them, which then takes over.
+      const network = this.opts.discoveryNetwork?.(found.config.machine.network);
+      void network?.ready.then(() => network.stop());
     }
 
     const hostname = found.config.machine.network?.hostname;

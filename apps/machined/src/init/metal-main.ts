@@ -61,11 +61,12 @@ export async function runMetal(flags: MetalFlags): Promise<MetalBoot> {
     cmdline: () => fs.readFileSync(cmdlineFile, 'utf8'),
     services: (node) =>
       systemServices({ ...node.serviceOptions(), containerdSocket: node.paths.socket('containerd') }),
-    discoveryNetwork: () =>
+    discoveryNetwork: (network) =>
       startDiscoveryNetwork({
         root: flags.root,
         logger,
         cmdline: () => fs.readFileSync(cmdlineFile, 'utf8'),
+        network,
       }),
     refuseDelayMs: flags.refuseDelay === undefined ? undefined : Number(flags.refuseDelay),
   });
