@@ -13,6 +13,5 @@ export { configureNodeNetwork, type NodeNetwork, type NodeNetworkOptions } from 
 export { planNetwork, type LinkPlan, type NetworkPlan, type PlanInput } from './plan';
 export { defaultHostname, renderHosts, renderResolvConf, type HostsInput } from './etc-files';
 export { parseIpArg, type IpArg, type IpAutoconf } from './ip-arg';
-export { loopbackUp } from './loopback';
 export { DhcpClient, DhcpNakError, DhcpTimeoutError } from './dhcp/client';
 export type { Lease } from './dhcp/lease';

@@ -1,6 +1,6 @@
 // What a system container's task creation goes through before containerd is asked for it.
 //
-// ShimGroupGate: the daemons after the first wave share one runc shim (SYSTEM_CONTAINERS_SHIM_GROUP).
+// ShimGroupGate: the system containers share one runc shim (SYSTEM_CONTAINERS_SHIM_GROUP).
 // A group's shim is started by its first task: two tasks created at the same moment both find no
 // shim and start one each, and the second takes the group's socket path over from the first. So
 // the first task is created alone; the others wait for it, then go ahead together and join it.

@@ -18,7 +18,6 @@ import {
 import { installConfig, type MachineNetworkConfig } from '@talos/config';
 import { BOOT_SYSCTLS, KernelCmdline, requiredArgumentsProblem, sysctlWrites } from '@talos/kernel';
 import type { Logger } from '@talos/log';
-import { loopbackUp } from '@talos/network';
 import { loadModule, syscalls } from '@talos/sys';
 import { MachineNode, type MachineNodeOptions } from '../node';
 import type { LogBuffer } from '../system/log-buffer';
@@ -105,7 +104,6 @@ export class MetalBoot {
     this.mounts.apply(ETC_BIND_MOUNTS);
     this.applySysctls();
     this.disableCtrlAltDel();
-    void this.loopbackUp();
     // On worker threads, while the config is found; mounting XFS waits for them.
     this.modules = this.loadModules();
 
@@ -124,9 +122,10 @@ export class MetalBoot {
 
     if (found.source === 'state' || found.source === 'stored') {
       // A later boot: the config was on disk, so no discovery network ran, and networkd starts
-      // only after apid's path. Until then the node would have no address: apid could not reach
-      // trustd at the cluster endpoint, nor the operator apid. So the links are configured once
-      // from the config, as networkd will configure them, which then takes over.
+      // only after apid's path. Until then the node would have no address and its loopback link
+      // would be down (the kernel leaves it so): apid could not reach trustd, nor the operator
+      // apid. So the links are configured once from the config, as networkd will configure them,
+      // which then takes over.
       const network = this.opts.discoveryNetwork?.(found.config.machine.network);
       void network?.ready.then(() => network.stop());
     }
@@ -285,21 +284,6 @@ export class MetalBoot {
     } catch (err) {
       // Inside a pid namespace (tests) the kernel refuses CAD_OFF with EINVAL.
       this.logger.warn(`error turning ctrl-alt-del into SIGINT: ${(err as Error).message}`);
-    }
-  }
-
-  /**
-   * The loopback link up (loopback.ts in @talos/network): a boot with its config on STATE has no
-   * discovery network, and trustd's port on 127.0.0.1 would be unreachable until networkd runs.
-   */
-  private async loopbackUp(): Promise<void> {
-    // Only a node's own machined touches links; tests run it with a folder as root.
-    if (this.opts.root !== '/') return;
-    try {
-      const raised = await loopbackUp();
-      if (raised.length > 0) this.logger.info(`link ${raised.join(', ')} up`);
-    } catch (err) {
-      this.logger.error(`error setting the loopback link up: ${(err as Error).message}`);
     }
   }
 
