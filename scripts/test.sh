@@ -19,10 +19,13 @@ trap cleanup EXIT
 status=0
 step() {
   local name=$1; shift
+  local started=$SECONDS
   echo "== $name"
   if ! "$@"; then
-    echo "== $name: FAILED"
+    echo "== $name: FAILED ($((SECONDS - started)) s)"
     status=1
+  else
+    echo "== $name: ok ($((SECONDS - started)) s)"
   fi
 }
 

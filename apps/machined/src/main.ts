@@ -21,7 +21,7 @@ interface Flags {
   metal?: boolean;
   cmdline?: string;
   console?: string;
-  refuseDelay?: string;
+  fatalDelay?: string;
 }
 
 /** machined's own output goes to stdout and to its log buffer (`talosctl logs machined`). */
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     .option('--metal', 'run as the init of a node (implied when PID 1; tests: PID 1 of a pid namespace)')
     .option('--cmdline <file>', 'metal: the kernel command line file (default /proc/cmdline)')
     .option('--console <device>', 'metal: where progress lines go (default /dev/kmsg)')
-    .option('--refuse-delay <ms>', 'metal: wait before powering off when the kernel arguments are refused')
+    .option('--fatal-delay <ms>', 'metal: wait before going down when the node cannot boot')
     .parse()
     .opts<Flags>();
 
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       root,
       cmdline: flags.cmdline,
       console: flags.console,
-      refuseDelay: flags.refuseDelay,
+      fatalDelay: flags.fatalDelay,
       bundleDir: process.env[BUNDLE_DIR_ENV],
     });
     return;

@@ -480,8 +480,11 @@ export const SYSTEM_ETC_HOSTNAME = 'hostname';
  * missing one is logged, not fatal). xfs first: STATE and EPHEMERAL are mounted once it is in.
  */
 export const MACHINED_KERNEL_MODULES: readonly string[] = ['xfs', 'overlay', 'br_netfilter'];
-/** machined refuses to boot without the required kernel arguments: it says why, waits this long, powers off. */
-export const REFUSE_BOOT_POWER_OFF_DELAY_MS = 10_000;
+/**
+ * A node that cannot boot says why, waits this long (its last words stay on the console), then
+ * powers off (refused kernel arguments) or reboots (a failed boot, as Talos: unless panic=0).
+ */
+export const FATAL_BOOT_DELAY_MS = 10_000;
 /** Fetching the config named by talos.config=: per attempt, attempts, first back-off (doubling, capped). */
 export const CONFIG_FETCH_TIMEOUT_MS = 30_000;
 /**
@@ -647,6 +650,14 @@ export const SYSTEM_CONTAINERS_SHIM_GROUP = 'system';
 export const CONTAINERD_RUNTIME = 'io.containerd.runc.v2';
 /** How long machined waits for the system containerd's Version RPC per health probe / at start. */
 export const CONTAINERD_DIAL_TIMEOUT_MS = 2_000;
+/** Deadline of containerd calls (but Wait, which has none). */
+export const CONTAINERD_CALL_TIMEOUT_MS = 10_000;
+/**
+ * Deadline of creating and starting a task: they run the shim and runc, Go binaries started cold,
+ * which under emulation on a busy host take many seconds; a call cut short there leaves a shim
+ * half started.
+ */
+export const CONTAINERD_TASK_TIMEOUT_MS = 60_000;
 
 const MiB = 1024 * 1024;
 /** Hard memory limit of each system container (node daemons with DAEMON_V8_FLAGS stay well below). */

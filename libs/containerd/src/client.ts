@@ -2,7 +2,7 @@
 // tasks. Every call carries the namespace in the `containerd-namespace` header, as ctr does.
 import * as grpc from '@grpc/grpc-js';
 import { Root, type INamespace, type Service, type Type } from 'protobufjs';
-import { CONTAINERD_RUNTIME } from '@talos/constants';
+import { CONTAINERD_CALL_TIMEOUT_MS, CONTAINERD_RUNTIME, CONTAINERD_TASK_TIMEOUT_MS } from '@talos/constants';
 import { CONTAINERD_DESCRIPTOR } from './generated/descriptor';
 
 export const CONTAINERD_NAMESPACE_HEADER = 'containerd-namespace';
@@ -146,8 +146,10 @@ export interface ContainerdClientOptions {
   /** containerd's gRPC unix socket. */
   socket: string;
   namespace: string;
-  /** Deadline of each call except Wait; default 10 s. */
+  /** Deadline of each call but Wait and those of taskTimeoutMs; default CONTAINERD_CALL_TIMEOUT_MS. */
   timeoutMs?: number;
+  /** Deadline of creating and starting a task; default CONTAINERD_TASK_TIMEOUT_MS. */
+  taskTimeoutMs?: number;
 }
 
 export class ContainerdClient {
@@ -157,12 +159,14 @@ export class ContainerdClient {
   private readonly containers: RawClient;
   private readonly tasks: RawClient;
   private readonly timeoutMs: number;
+  private readonly taskTimeoutMs: number;
   private readonly owner: boolean;
 
   constructor(opts: ContainerdClientOptions, shared?: ContainerdClient) {
     this.namespace = opts.namespace;
     this.socket = opts.socket;
-    this.timeoutMs = opts.timeoutMs ?? 10_000;
+    this.timeoutMs = opts.timeoutMs ?? CONTAINERD_CALL_TIMEOUT_MS;
+    this.taskTimeoutMs = opts.taskTimeoutMs ?? CONTAINERD_TASK_TIMEOUT_MS;
     if (shared) {
       this.version = shared.version;
       this.containers = shared.containers;
@@ -183,7 +187,10 @@ export class ContainerdClient {
 
   /** The same connection, another namespace. */
   withNamespace(namespace: string): ContainerdClient {
-    return new ContainerdClient({ socket: this.socket, namespace, timeoutMs: this.timeoutMs }, this);
+    return new ContainerdClient(
+      { socket: this.socket, namespace, timeoutMs: this.timeoutMs, taskTimeoutMs: this.taskTimeoutMs },
+      this,
+    );
   }
 
   close(): void {
@@ -249,6 +256,7 @@ export class ContainerdClient {
       `creating task "${t.containerId}"`,
       'task',
       t.containerId,
+      { deadline: Date.now() + this.taskTimeoutMs },
     );
     return res.pid;
   }
@@ -261,6 +269,7 @@ export class ContainerdClient {
       `starting task "${containerId}"`,
       'task',
       containerId,
+      { deadline: Date.now() + this.taskTimeoutMs },
     );
     return res.pid;
   }

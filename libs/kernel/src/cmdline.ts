@@ -16,6 +16,13 @@ export const DEFAULT_KERNEL_ARGS: readonly string[] = [
 
 export const DEFAULT_KERNEL_CMDLINE = DEFAULT_KERNEL_ARGS.join(' ');
 
+/**
+ * What `cluster create` adds for a QEMU node, as Talos does: a reboot is a keyboard-controller
+ * reset, and a panic reboots after a second (QEMU then exits and its launcher starts it again)
+ * instead of leaving a dead node running.
+ */
+export const QEMU_KERNEL_ARGS: readonly string[] = ['reboot=k', 'panic=1'];
+
 /** Arguments without which machined refuses to boot: they cannot be turned on later. */
 export const REQUIRED_KERNEL_ARGS: readonly { key: string; value?: string }[] = [
   { key: 'slab_nomerge' },

@@ -235,13 +235,49 @@ export async function eventually<T>(
 
 /** Where suites keep what CI should show after a failure (QEMU console logs). */
 export const ARTIFACTS_DIR = path.join(REPO, '_out', 'artifacts');
+/** How many of the console's last lines a failure report carries. */
+const FAILURE_TAIL_LINES = 80;
+
+/** A file's last `n` lines ('(none)' when it cannot be read). */
+export function tailLines(file: string | undefined, n: number): string {
+  if (!file) return '(none)';
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).join('\n');
+  } catch (err) {
+    return `(${(err as Error).message})`;
+  }
+}
+
+/**
+ * Folds runs of lines that differ only after their first colon ("still waiting for X: …", one
+ * every few seconds for minutes) into their last line and a count.
+ */
+export function foldRepeats(text: string): string {
+  const out: string[] = [];
+  let run = 0;
+  const key = (line: string): string => line.split(':')[0]!;
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    const next = lines[i + 1];
+    if (next !== undefined && line.includes(':') && key(next) === key(line)) {
+      run++;
+      return;
+    }
+    out.push(run > 0 ? `${line} (and ${run} more like it before)` : line);
+    run = 0;
+  });
+  return out.join('\n');
+}
 
 export interface QemuCluster {
   name: string;
   talosctl: Talosctl;
   node: NodeState;
-  /** Copies the node's console log into ARTIFACTS_DIR; returns the copy's path. */
-  keepConsole(label: string): string | undefined;
+  /**
+   * The error a failed step throws: the node's console log copied into ARTIFACTS_DIR, and the
+   * report led by the console's and the launcher's last lines (CI shows a failure's first lines).
+   */
+  failure(label: string, err: unknown): Error;
   destroy(): Promise<void>;
 }
 
@@ -253,19 +289,33 @@ export async function createQemuCluster(
 ): Promise<QemuCluster> {
   const talosctl = new Talosctl();
   const stateDir = path.join(talosctl.home, '.talos', 'clusters', name);
-  const keepConsole = (label: string): string | undefined => {
-    // Where the provisioner put it, as its state file says (saved before it waits for the node).
-    let source: string | undefined;
+  const failure = (label: string, err: unknown): Error => {
+    // Where the provisioner put the node's files, as its state file says (saved before it waits).
+    let node: NodeState | undefined;
     try {
-      source = loadClusterState(stateDir).nodes[0]?.consoleLog;
+      node = loadClusterState(stateDir).nodes[0];
     } catch {
-      return undefined;
+      node = undefined;
     }
-    if (!source || !fs.existsSync(source)) return undefined;
-    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    const copy = path.join(ARTIFACTS_DIR, `${name}-${label}-console.log`);
-    fs.copyFileSync(source, copy);
-    return copy;
+    let kept = 'none';
+    if (node?.consoleLog && fs.existsSync(node.consoleLog)) {
+      fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+      kept = path.join(ARTIFACTS_DIR, `${name}-${label}-console.log`);
+      fs.copyFileSync(node.consoleLog, kept);
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    const [headline, ...rest] = message.split('\n');
+    return new Error(
+      [
+        `${label}: ${headline}`,
+        `--- console, last ${FAILURE_TAIL_LINES} lines (whole log: ${kept}) ---`,
+        tailLines(node?.consoleLog, FAILURE_TAIL_LINES),
+        `--- launcher log, last ${FAILURE_TAIL_LINES / 4} lines ---`,
+        tailLines(node?.logFile, FAILURE_TAIL_LINES / 4),
+        '--- the rest of the error ---',
+        foldRepeats(rest.join('\n')),
+      ].join('\n'),
+    );
   };
   const destroy = async (): Promise<void> => {
     await talosctl.run(['cluster', 'destroy', '--provisioner', 'qemu', '--name', name], 60_000);
@@ -290,12 +340,13 @@ export async function createQemuCluster(
     )
     .catch((err: Error) => ({ code: -1, stdout: '', stderr: err.message }));
   if (created.code !== 0) {
-    const kept = keepConsole('create');
-    await destroy();
-    throw new Error(
-      `cluster create failed (${created.code}):\n${created.stdout}\n${created.stderr}\nconsole log: ${kept ?? 'none'}`,
+    const err = failure(
+      'create',
+      `cluster create failed (${created.code})\n${created.stdout}\n${created.stderr}`,
     );
+    await destroy();
+    throw err;
   }
   const state = loadClusterState(stateDir);
-  return { name, talosctl, node: state.nodes[0]!, keepConsole, destroy };
+  return { name, talosctl, node: state.nodes[0]!, failure, destroy };
 }

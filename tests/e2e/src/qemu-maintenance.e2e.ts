@@ -51,7 +51,6 @@ it('boots into maintenance mode, takes its config over the insecure API, comes u
     expect(again).toMatch(/loaded the machine config from STATE \(\/dev\/vda1\)/);
     expect(again).not.toMatch(/maintenance mode on port 50000/);
   } catch (err) {
-    const kept = cluster?.keepConsole('maintenance');
-    throw new Error(`${(err as Error).message}\nconsole log: ${kept ?? 'none'}`);
+    throw cluster ? cluster.failure('maintenance', err) : err;
   }
 });

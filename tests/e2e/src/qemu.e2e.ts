@@ -24,8 +24,7 @@ async function step<T>(label: string, body: () => Promise<T>): Promise<T> {
   try {
     return await body();
   } catch (err) {
-    const kept = cluster?.keepConsole(label);
-    throw new Error(`${(err as Error).message}\nconsole log: ${kept ?? 'none'}`);
+    throw cluster ? cluster.failure(label, err) : err;
   }
 }
 

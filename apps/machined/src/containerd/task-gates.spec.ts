@@ -21,12 +21,36 @@ describe('ShimGroupGate', () => {
     expect(order.slice(2, 4)).toEqual(['start trustd', 'start routerd']);
   });
 
-  it('lets the others go ahead when the first task fails', async () => {
+  it('creates the next task alone when the first fails, and the rest together after a success', async () => {
     const gate = new ShimGroupGate();
-    const failed = gate.run('networkd', () => Promise.reject(new Error('no shim')));
-    const next = gate.run('udevd', async () => 'udevd');
-    await expect(failed).rejects.toThrow('no shim');
-    await expect(next).resolves.toBe('udevd');
+    const order: string[] = [];
+    const task =
+      (id: string, ms: number, fail = false) =>
+      async () => {
+        order.push(`start ${id}`);
+        await delay(ms);
+        order.push(`end ${id}`);
+        if (fail) throw new Error(`${id}: no shim`);
+        return id;
+      };
+    const failed = gate.run('networkd', task('networkd', 10, true));
+    const rest = Promise.all([
+      gate.run('udevd', task('udevd', 20)),
+      gate.run('timed', task('timed', 10)),
+      gate.run('apid', task('apid', 10)),
+    ]);
+    await expect(failed).rejects.toThrow('networkd: no shim');
+    await expect(rest).resolves.toEqual(['udevd', 'timed', 'apid']);
+    expect(order).toEqual([
+      'start networkd',
+      'end networkd',
+      'start udevd',
+      'end udevd',
+      'start timed',
+      'start apid',
+      'end timed',
+      'end apid',
+    ]);
   });
 });
 

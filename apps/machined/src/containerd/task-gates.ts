@@ -3,7 +3,8 @@
 // ShimGroupGate: the system containers share one runc shim (SYSTEM_CONTAINERS_SHIM_GROUP).
 // A group's shim is started by its first task: two tasks created at the same moment both find no
 // shim and start one each, and the second takes the group's socket path over from the first. So
-// the first task is created alone; the others wait for it, then go ahead together and join it.
+// tasks are created one at a time until one creation succeeds (the shim runs); after that the
+// others go ahead together and join it.
 //
 // OrderedGate: the first wave's tasks are created one at a time, in SYSTEM_START_FIRST_WAVE's order
 // (trustd, apid, routerd) whichever asks first: under emulation three creations at once (each a
@@ -18,17 +19,28 @@ export interface TaskGate {
 }
 
 export class ShimGroupGate implements TaskGate {
-  private first: Promise<unknown> | undefined;
+  private shimUp = false;
+  /** Settles when the last creation queued before the shim was up has settled. */
+  private queue: Promise<void> = Promise.resolve();
 
-  /** Runs `createTask`: at once for the first caller, after the first one settles for the rest. */
+  /** Runs `createTask`: alone while no creation has succeeded yet, at once after one has. */
   async run<T>(_id: string, createTask: () => Promise<T>): Promise<T> {
-    if (!this.first) {
-      const created = createTask();
-      this.first = created;
-      return created;
+    if (this.shimUp) return createTask();
+    const previous = this.queue;
+    let settled!: () => void;
+    this.queue = new Promise<void>((resolve) => (settled = resolve));
+    await previous;
+    if (this.shimUp) {
+      settled();
+      return createTask();
     }
-    await this.first.catch(() => undefined);
-    return createTask();
+    try {
+      const created = await createTask();
+      this.shimUp = true;
+      return created;
+    } finally {
+      settled();
+    }
   }
 }
 

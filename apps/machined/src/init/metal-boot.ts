@@ -12,7 +12,7 @@ import {
   MACHINED_KERNEL_MODULES,
   NodePaths,
   PROC_PATH,
-  REFUSE_BOOT_POWER_OFF_DELAY_MS,
+  FATAL_BOOT_DELAY_MS,
   STATE_LABEL,
 } from '@talos/constants';
 import { installConfig, type MachineNetworkConfig } from '@talos/config';
@@ -46,7 +46,8 @@ export interface MetalBootOptions {
   cmdline: () => string;
   /** The metal service list (containerd and the system containers). */
   services: (node: MachineNode) => ServiceDefinition[];
-  refuseDelayMs?: number;
+  /** How long a node that cannot boot waits before it goes down; default FATAL_BOOT_DELAY_MS. */
+  fatalDelayMs?: number;
   /** reboot(2); replaced only to observe it. */
   reboot?: (cmd: number) => void;
   fetch?: BootConfigOptions['fetch'];
@@ -83,7 +84,8 @@ export class MetalBoot {
 
   /**
    * Boots the node. Resolves once the API is served and the services are starting, or when the
-   * node cannot boot (refused, or no config: then it waits for a signal).
+   * node cannot boot: refused (it powers off), failed (it reboots, unless panic=0 asks it to stay
+   * as it is), or no config (it waits for one, or a signal).
    */
   async boot(): Promise<void> {
     this.reaper.start();
@@ -92,13 +94,31 @@ export class MetalBoot {
     const cmdline = KernelCmdline.parse(this.opts.cmdline());
     const problem = requiredArgumentsProblem(cmdline);
     if (problem) {
-      const delay = this.opts.refuseDelayMs ?? REFUSE_BOOT_POWER_OFF_DELAY_MS;
-      this.logger.fatal(`refusing to boot: ${problem}; powering off in ${Math.round(delay / 1000)} s`);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      await this.powerDown('poweroff');
+      await this.fatal(`refusing to boot: ${problem}`, 'poweroff');
       return;
     }
+    try {
+      await this.bootSequence(cmdline);
+    } catch (err) {
+      if (this.down) return;
+      if (cmdline.get('panic') === '0') {
+        this.logger.fatal(`boot failed: ${(err as Error).message}; panic=0: staying as it is`);
+        return;
+      }
+      await this.fatal(`boot failed: ${(err as Error).message}`, 'reboot');
+    }
+  }
 
+  /** Says why the node goes down, waits fatalDelayMs (its last words stay readable), goes down. */
+  private async fatal(why: string, action: PowerAction): Promise<void> {
+    const delay = this.opts.fatalDelayMs ?? FATAL_BOOT_DELAY_MS;
+    const going = action === 'reboot' ? 'rebooting' : 'powering off';
+    this.logger.fatal(`${why}; ${going} in ${Math.round(delay / 100) / 10} s`);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await this.powerDown(action);
+  }
+
+  private async bootSequence(cmdline: KernelCmdline): Promise<void> {
     this.mounts.apply(BASE_MOUNTS);
     writeSystemFiles(this.paths, '');
     this.mounts.apply(ETC_BIND_MOUNTS);

@@ -24,7 +24,7 @@ export interface MetalFlags {
   cmdline?: string;
   /** Where progress lines go (default /dev/kmsg). */
   console?: string;
-  refuseDelay?: string;
+  fatalDelay?: string;
   bundleDir?: string;
 }
 
@@ -68,7 +68,7 @@ export async function runMetal(flags: MetalFlags): Promise<MetalBoot> {
         cmdline: () => fs.readFileSync(cmdlineFile, 'utf8'),
         network,
       }),
-    refuseDelayMs: flags.refuseDelay === undefined ? undefined : Number(flags.refuseDelay),
+    fatalDelayMs: flags.fatalDelay === undefined ? undefined : Number(flags.fatalDelay),
   });
   const t = startupTiming({ loaded, started: loaded });
   logger.info(

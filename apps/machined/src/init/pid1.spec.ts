@@ -140,7 +140,7 @@ function lastReport<T>(run: Run): T {
     const cmdline = path.join(dir, 'cmdline');
     fs.writeFileSync(cmdline, 'console=ttyS0 pti=off init_on_alloc=1\n');
     const started = Date.now();
-    const run = await asInit(['refuse', root, cmdline]);
+    const run = await asInit(['cannot-boot', root, cmdline]);
     expect(run.stdout).toContain(
       'refusing to boot: kernel command line is missing required arguments: slab_nomerge, pti=on (have pti=off)',
     );
@@ -214,6 +214,26 @@ function lastReport<T>(run: Run): T {
     // RESTART from the init of a pid namespace: the init dies of SIGHUP.
     expect(run.signal).toBe('SIGHUP');
     expect(run.stderr).toContain('rebooting');
+  }, 60_000);
+
+  it('reboots after a failed boot, saying why; with panic=0 it stays as it is', async () => {
+    const cannotBoot = async (args: string): Promise<Run> => {
+      const root = fs.mkdtempSync(path.join(dir, 'root-'));
+      const cmdline = path.join(root, '..', `cmdline-${path.basename(root)}`);
+      fs.writeFileSync(cmdline, `${DEFAULT_KERNEL_CMDLINE} talos.config=${configUrl}${args}\n`);
+      return asInit(['cannot-boot', root, cmdline]);
+    };
+    const failed = await cannotBoot('');
+    expect(failed.stdout).toContain('boot failed: no service table here; rebooting in 0.3 s');
+    expect(failed.stdout).toContain('reboot: stopping services');
+    expect(failed.stdout).not.toContain('survived');
+    // RESTART from the init of a pid namespace: the init dies of SIGHUP.
+    expect(failed.signal).toBe('SIGHUP');
+
+    const stayed = await cannotBoot(' panic=0');
+    expect(stayed.stdout).toContain('boot failed: no service table here; panic=0: staying as it is');
+    expect(stayed.stdout).not.toContain('rebooting');
+    expect(lastReport(stayed)).toEqual({ survived: true });
   }, 60_000);
 
   it('shuts down and powers off on SIGTERM', async () => {
@@ -313,17 +333,7 @@ function lastReport<T>(run: Run): T {
       const cmdline = path.join(dir, 'cmdline-main');
       fs.writeFileSync(cmdline, 'console=ttyS0 slab_nomerge\n');
       const run = await asInit(
-        [
-          '--metal',
-          '--root',
-          root,
-          '--cmdline',
-          cmdline,
-          '--console',
-          '/dev/stdout',
-          '--refuse-delay',
-          '200',
-        ],
+        ['--metal', '--root', root, '--cmdline', cmdline, '--console', '/dev/stdout', '--fatal-delay', '200'],
         30_000,
         machined.main,
       );

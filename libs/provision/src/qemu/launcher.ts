@@ -1,7 +1,8 @@
 // The launcher: one detached process per QEMU node, as Talos's qemu-launch. It runs QEMU with
-// -no-reboot, starts a fresh QEMU when the guest rebooted, and ends when the guest powered off
-// (or QEMU failed). A QEMU that resets itself in place boots the next time far slower under TCG:
-// machined's first line came 21–24 s after init instead of 3.5–4 s. The node gets its machine config over HTTP at every boot (`talos.config=`): the
+// -no-reboot, starts a fresh QEMU when the guest rebooted (or panicked: panic=1 reboots it), and
+// ends when the guest powered off (or QEMU failed). A QEMU that resets itself in place boots the
+// next time far slower under TCG: machined's first line came 21–24 s after init instead of
+// 3.5–4 s. The node gets its machine config over HTTP at every boot (`talos.config=`): the
 // guest's connections to SLIRP_CONFIG_ADDRESS:80 are handed by QEMU's user-mode network
 // (guestfwd) to `cat` of a ready-made HTTP response holding the config, so no port opens on the
 // host and only this guest can fetch it. The network is restricted: the guest reaches nothing
@@ -78,11 +79,18 @@ export async function runLauncher(specFile: string, log: (line: string) => void)
   }
 }
 
-/** Whether the kernel's last words on the console since `from` were a restart (not a power-off). */
+/**
+ * Whether the kernel's last words on the console since `from` were a restart, its own or a
+ * panic's, rather than a power-off.
+ */
 function guestRebooted(consoleLog: string, from: number): boolean {
   try {
     const text = fs.readFileSync(consoleLog).subarray(from).toString('utf8');
-    return text.lastIndexOf('reboot: Restarting system') > text.lastIndexOf('reboot: Power down');
+    const restart = Math.max(
+      text.lastIndexOf('reboot: Restarting system'),
+      text.lastIndexOf('Rebooting in '),
+    );
+    return restart > text.lastIndexOf('reboot: Power down');
   } catch {
     return false;
   }

@@ -1,8 +1,8 @@
 // The QEMU command line of one node: direct kernel boot of the image (vmlinuz + initramfs, which
 // carries rootfs.sqsh), the serial console into a file, and restricted user-mode networking: the
 // guest reaches nothing outside, apid's port is forwarded to the host's loopback, and the guest's
-// connections to SLIRP_CONFIG_ADDRESS:80 get the config response (guestfwd). No -no-reboot: a
-// guest reboot restarts the same QEMU process, as a machine's reset would; a power-off ends it.
+// connections to SLIRP_CONFIG_ADDRESS:80 get the config response (guestfwd). -no-reboot: a guest
+// reboot ends QEMU, and the launcher starts a fresh one (launcher.ts says why).
 import { APID_PORT, SLIRP_CONFIG_ADDRESS } from '@talos/constants';
 import type { Accelerator } from './accel';
 

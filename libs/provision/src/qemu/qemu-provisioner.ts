@@ -18,7 +18,7 @@ import {
   SLIRP_GUEST_ADDRESS,
 } from '@talos/constants';
 import { generateConfigs, serializeConfig } from '@talos/config';
-import { DEFAULT_KERNEL_ARGS } from '@talos/kernel';
+import { DEFAULT_KERNEL_ARGS, QEMU_KERNEL_ARGS } from '@talos/kernel';
 import { writeSecretFile } from '@talos/pki';
 import { contextCredentials } from '@talos/client';
 import { type ClusterState, type NodeState, STATE_FILE, saveClusterState } from '../cluster-state';
@@ -129,7 +129,7 @@ export class QemuProvisioner extends Provisioner {
         apiPort,
         disks: [disk],
       },
-      kernelArgs: [...DEFAULT_KERNEL_ARGS, `${KERNEL_ARG_PLATFORM}=metal`],
+      kernelArgs: [...DEFAULT_KERNEL_ARGS, ...QEMU_KERNEL_ARGS, `${KERNEL_ARG_PLATFORM}=metal`],
       ...(req.withApplyConfig ? {} : { configFile }),
       qemu: this.qemuDeps.qemu,
     };

@@ -176,19 +176,24 @@ describe('node disk', () => {
 });
 
 describe('runLauncher', () => {
-  it('starts QEMU again when the guest rebooted, and ends when it powered off', async () => {
+  it('starts QEMU again when the guest rebooted or panicked, and ends when it powered off', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'launcher-'));
     try {
       const consoleLog = path.join(dir, 'console.log');
       const runs = path.join(dir, 'runs');
-      // A stand-in for QEMU (-no-reboot): the guest's last words, then the exit a reboot or a
-      // power-off makes; the first run reboots, the second powers off.
+      // A stand-in for QEMU (-no-reboot): the guest's last words, then the exit a reboot, a
+      // panic (panic=1) or a power-off makes; the runs reboot, panic, then power off.
+      const lastWords = [
+        'reboot: Restarting system',
+        'Kernel panic - not syncing: Attempted to kill init!\nRebooting in 1 seconds..',
+        'reboot: Power down',
+      ];
       const fake = path.join(dir, 'qemu');
       fs.writeFileSync(
         fake,
-        `#!/bin/sh\necho run >> ${runs}\n` +
-          `if [ $(wc -l < ${runs}) -eq 1 ]; then echo "reboot: Restarting system" >> ${consoleLog}; ` +
-          `else echo "reboot: Power down" >> ${consoleLog}; fi\n`,
+        `#!/bin/sh\necho run >> ${runs}\ncase $(wc -l < ${runs}) in\n` +
+          lastWords.map((words, i) => `${i + 1}) printf '${words}\\n' >> ${consoleLog};;\n`).join('') +
+          'esac\n',
         { mode: 0o755 },
       );
       fs.writeFileSync(consoleLog, 'Linux version 6.1\n');
@@ -203,12 +208,10 @@ describe('runLauncher', () => {
       );
       const lines: string[] = [];
       await expect(runLauncher(specFile, (l) => lines.push(l))).resolves.toBe(0);
-      expect(fs.readFileSync(runs, 'utf8')).toBe('run\nrun\n');
-      expect(lines).toContain('the guest rebooted: starting QEMU again');
+      expect(fs.readFileSync(runs, 'utf8')).toBe('run\nrun\nrun\n');
+      expect(lines.filter((l) => l === 'the guest rebooted: starting QEMU again')).toHaveLength(2);
       // The console is appended to, never truncated, across runs.
-      expect(fs.readFileSync(consoleLog, 'utf8')).toBe(
-        'Linux version 6.1\nreboot: Restarting system\nreboot: Power down\n',
-      );
+      expect(fs.readFileSync(consoleLog, 'utf8')).toBe(`Linux version 6.1\n${lastWords.join('\n')}\n`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

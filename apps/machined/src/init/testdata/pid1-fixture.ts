@@ -99,8 +99,11 @@ function poweroff(): void {
   report({ survived: true });
 }
 
-/** machined's metal path with a command line that lacks the required arguments. */
-async function refuse(root: string, cmdlineFile: string): Promise<void> {
+/**
+ * machined's metal path on a node that cannot boot: refused by its command line, or failing once
+ * it has its config (its service table cannot be made). Reports if the node stayed up.
+ */
+async function cannotBoot(root: string, cmdlineFile: string): Promise<void> {
   const boot = new MetalBoot({
     root,
     address: '127.0.0.1',
@@ -108,8 +111,11 @@ async function refuse(root: string, cmdlineFile: string): Promise<void> {
     machinedLog: new LogBuffer(),
     bundleDir: root,
     cmdline: () => fs.readFileSync(cmdlineFile, 'utf8'),
-    services: () => [],
-    refuseDelayMs: 300,
+    services: () => {
+      throw new Error('no service table here');
+    },
+    disks: { candidates: [] },
+    fatalDelayMs: 300,
   });
   await boot.boot();
   report({ survived: true });
@@ -202,7 +208,7 @@ async function main(): Promise<void> {
   if (scenario === 'reap') return reap();
   if (scenario === 'mounts') return mounts(args[0]!);
   if (scenario === 'poweroff') return poweroff();
-  if (scenario === 'refuse') return refuse(args[0]!, args[1]!);
+  if (scenario === 'cannot-boot') return cannotBoot(args[0]!, args[1]!);
   if (scenario === 'node') return node(args[0]!, args[1]!, args[2]!, args[3]);
   throw new Error(`unknown scenario ${scenario}`);
 }
