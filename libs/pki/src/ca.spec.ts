@@ -1,6 +1,6 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
-import { generateCA } from './ca';
+import { generateCA, generateCAAsync } from './ca';
 import { certificateInfo, keyMatchesCertificate } from './inspect';
 import { generatePrivateKeyPem } from './keys';
 
@@ -48,6 +48,21 @@ describe('generateCA', () => {
     const info = certificateInfo(generateCA({ commonName: 'front-proxy' }).crt);
     expect(info.subject).toEqual({ commonName: 'front-proxy', organization: [] });
     expect(info.isCA).toBe(true);
+  });
+
+  it('is made the same with its key from a worker thread, the event loop running meanwhile', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const other = await generateCAAsync({ commonName: 'talos maintenance' }).finally(() =>
+      clearInterval(timer),
+    );
+    // The timer ran during the prime search: it did not hold the event loop.
+    expect(ticks).toBeGreaterThan(0);
+    const info = certificateInfo(other.crt);
+    expect(info.isCA).toBe(true);
+    expect(info.subject).toEqual({ commonName: 'talos maintenance', organization: [] });
+    expect(keyMatchesCertificate(other.key, other.crt)).toBe(true);
+    expect(new X509Certificate(other.crt).publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
   });
 
   it('uses fresh serials and keys', () => {

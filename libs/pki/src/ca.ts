@@ -1,7 +1,7 @@
 // Self-signed certificate authorities: the OS, Kubernetes, etcd and aggregator (front-proxy) CAs.
 import { CA_LIFETIME_DAYS } from '@talos/constants';
 import forge from 'node-forge';
-import { generateRsaKeyPair, signNatively } from './keys';
+import { generateRsaKeyPair, generateRsaKeyPairAsync, signNatively, type ForgeKeyPair } from './keys';
 import type { CertificateAndKey } from './types';
 import { randomSerial, subjectAttributes, validityWindow } from './x509-fields';
 
@@ -15,7 +15,15 @@ export interface CAOptions {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function generateCA(opts: CAOptions): CertificateAndKey {
-  const keys = generateRsaKeyPair();
+  return selfSignedCA(generateRsaKeyPair(), opts);
+}
+
+/** generateCA with its key made on a worker thread (generateRsaKeyPairAsync). */
+export async function generateCAAsync(opts: CAOptions): Promise<CertificateAndKey> {
+  return selfSignedCA(await generateRsaKeyPairAsync(), opts);
+}
+
+function selfSignedCA(keys: ForgeKeyPair, opts: CAOptions): CertificateAndKey {
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = randomSerial();

@@ -2,7 +2,7 @@
 // CAs are RSA-2048 (docs/decisions/0001); leaf keys are ECDSA P-256, cheap to generate at boot
 // (docs/security.md).
 export type { CertificateAndKey, CertificateUsage } from './types';
-export { generateCA, type CAOptions } from './ca';
+export { generateCA, generateCAAsync, type CAOptions } from './ca';
 export { generateKeyAndCSR, type CSROptions, type KeyAndCSR } from './csr';
 export {
   signCSR,

@@ -2,7 +2,7 @@
 // its pure-JS RSA is slow (prime search takes seconds, a private-key operation tens of ms, ten
 // times that under emulation), so keys come from Node's native generator and certificates are
 // signed natively.
-import { generateKeyPairSync, sign, type RSAKeyPairOptions } from 'node:crypto';
+import { generateKeyPair, generateKeyPairSync, sign, type RSAKeyPairOptions } from 'node:crypto';
 import forge from 'node-forge';
 
 export const RSA_KEY_BITS = 2048;
@@ -33,6 +33,18 @@ function toForge(privateKeyPem: string): ForgeKeyPair {
 
 export function generateRsaKeyPair(bits: number = RSA_KEY_BITS): ForgeKeyPair {
   return toForge(generateKeyPairSync('rsa', pemOptions(bits)).privateKey);
+}
+
+/**
+ * generateRsaKeyPair on one of libuv's worker threads: what runs while a node boots must not hold
+ * its event loop for the prime search (10-20 s of CPU under software emulation).
+ */
+export function generateRsaKeyPairAsync(bits: number = RSA_KEY_BITS): Promise<ForgeKeyPair> {
+  return new Promise((resolve, reject) =>
+    generateKeyPair('rsa', pemOptions(bits), (err, _publicKey, privateKey) =>
+      err ? reject(err) : resolve(toForge(privateKey)),
+    ),
+  );
 }
 
 /** A leaf key: private key as PKCS#8 PEM (read by Node TLS and Go alike), public key as SPKI DER. */
