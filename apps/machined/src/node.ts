@@ -212,10 +212,13 @@ export class MachineNode {
   }
 
   private startResources(): Promise<void> {
-    this.resourcesStarted ??= this.resources.start({
-      text: this.opts.configText ?? stringify(this.opts.config),
-      machineType: this.opts.config.machine.type,
-    });
+    const { config, configText } = this.opts;
+    this.resourcesStarted ??= this.resources.start(
+      // The config was parsed from configText: the controllers reuse that parse.
+      configText !== undefined
+        ? { text: configText, machineType: config.machine.type, config }
+        : { text: stringify(config), machineType: config.machine.type },
+    );
     return this.resourcesStarted;
   }
 

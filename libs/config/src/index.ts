@@ -13,6 +13,7 @@ export {
   configDocument,
   originalText,
   configJson,
+  configTree,
   type MachineConfig,
 } from './machine-config';
 export { CONFIG_MODES, type ConfigMode, type ValidateOptions } from './modes';

@@ -47,8 +47,11 @@ export function validateConfig(value: unknown, opts: ValidateOptions = {}): Mach
   return { version: CONFIG_VERSION, debug, persist, machine, cluster };
 }
 
-/** The text and YAML document a config was parsed from (comments included), by config object. */
-const sources = new WeakMap<MachineConfig, { text: string; document?: YAML.Document }>();
+/**
+ * The text a config was parsed from, its YAML document (comments included) and the plain data
+ * tree read from it, by config object.
+ */
+const sources = new WeakMap<MachineConfig, { text: string; document?: YAML.Document; tree: unknown }>();
 
 function yamlProblems(messages: string[]): ConfigError {
   return new ConfigError(
@@ -71,7 +74,7 @@ export function parseConfig(text: string, opts: ValidateOptions = {}): MachineCo
     }
     if (tree !== undefined) {
       const cfg = validateConfig(tree, opts);
-      sources.set(cfg, { text });
+      sources.set(cfg, { text, tree });
       return cfg;
     }
   }
@@ -85,8 +88,16 @@ export function parseConfig(text: string, opts: ValidateOptions = {}): MachineCo
     throw yamlProblems([(err as Error).message]);
   }
   const cfg = validateConfig(tree, opts);
-  sources.set(cfg, { text, document });
+  sources.set(cfg, { text, document, tree });
   return cfg;
+}
+
+/**
+ * The plain data a parsed config was read from (`machine.type` and the rest, as written, before
+ * validation's defaults); undefined if the config was built in code. Shared: read it, never write.
+ */
+export function configTree(cfg: MachineConfig): unknown {
+  return sources.get(cfg)?.tree;
 }
 
 /** The YAML document (comments and layout kept) a config was parsed from; undefined if built in code. */
@@ -96,8 +107,7 @@ export function configDocument(cfg: MachineConfig): YAML.Document | undefined {
 
 /** The config's data as JSON (what the daemons read: NodePaths.daemonConfigFile). */
 export function configJson(cfg: MachineConfig): string {
-  const document = configDocument(cfg);
-  return JSON.stringify(document ? document.toJS({ maxAliasCount: 100 }) : compact(cfg));
+  return JSON.stringify(configTree(cfg) ?? compact(cfg));
 }
 
 /** The config as its author wrote it, comments and all; serialized afresh when it was built in code. */

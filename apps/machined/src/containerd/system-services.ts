@@ -3,7 +3,12 @@
 // plus containerd).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ContainerdClient, containerdConfig, bindReadOnly } from '@talos/containerd';
+import {
+  ContainerdClient,
+  bindReadOnly,
+  containerdConfig,
+  prepareContainerdClients,
+} from '@talos/containerd';
 import {
   CONTAINERD_CONFIG_FILE,
   CONTAINERD_DIAL_TIMEOUT_MS,
@@ -94,6 +99,7 @@ export function systemServices(opts: SystemServicesOptions): ServiceDefinition[]
       ),
     health: {
       check: async () => {
+        prepareContainerdClients();
         await assertSocket(socket);
         // A short-lived client: a probe must not wait on a reconnecting shared channel.
         const probe = new ContainerdClient({

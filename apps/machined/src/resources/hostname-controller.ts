@@ -5,7 +5,7 @@
 import type { Controller } from '@talos/resources';
 import { HOSTNAME_ID, HostnameKind, MACHINE_CONFIG_ID, MachineConfigKind, NETWORK_NAMESPACE } from './kinds';
 import { CONFIG_NAMESPACE } from './kinds';
-import { machineConfigDocument } from './machine-config-document';
+import { machineConfigDocument } from './machine-config-cache';
 
 export const HOSTNAME_CONTROLLER = 'network.HostnameStatusController';
 

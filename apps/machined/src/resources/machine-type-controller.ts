@@ -8,7 +8,7 @@ import {
   MachineConfigKind,
   MachineTypeKind,
 } from './kinds';
-import { machineConfigDocument } from './machine-config-document';
+import { machineConfigDocument } from './machine-config-cache';
 
 export const MACHINE_TYPE_CONTROLLER = 'config.MachineTypeController';
 

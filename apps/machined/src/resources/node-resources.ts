@@ -1,6 +1,7 @@
 // machined's resource state: the in-memory State and the controller runtime, with `meta` describing
 // the namespaces and types machined publishes, and the configuration written at start (MachineType
 // follows from it through config.MachineTypeController).
+import type { MachineConfig } from '@talos/config';
 import type { Logger } from '@talos/log';
 import {
   ControllerRuntime,
@@ -15,6 +16,7 @@ import {
 } from '@talos/resources';
 import { MACHINE_CONFIG_ID, MachineConfigKind, NODE_NAMESPACES, NODE_RESOURCE_KINDS } from './kinds';
 import { bootstrapStatusController } from './bootstrap-status-controller';
+import { rememberParsedConfig } from './machine-config-cache';
 import { machineTypeController } from './machine-type-controller';
 import {
   etcdSecretsController,
@@ -28,6 +30,8 @@ export const CONFIG_OWNER = 'v1alpha1.ConfigLoader';
 export interface NodeConfigSource {
   /** The configuration file's text as written. */
   text: string;
+  /** What machined parsed `text` into, when it did: the controllers then do not parse it again. */
+  config?: MachineConfig;
   /** Not written from here: config.MachineTypeController derives MachineType from the text. */
   machineType?: string;
 }
@@ -69,6 +73,7 @@ export class NodeResources {
 
   /** Writes MachineConfig (created, or updated when the text changed). */
   async setConfig(config: NodeConfigSource): Promise<void> {
+    if (config.config) rememberParsedConfig(config.text, config.config);
     await put(this.state, MachineConfigKind.pointer(MACHINE_CONFIG_ID), config.text);
   }
 

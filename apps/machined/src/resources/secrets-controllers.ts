@@ -4,7 +4,7 @@
 // from them once the node has addresses. Issuing costs an RSA signature by the CA each (keys are
 // P-256, cheap), so a controller re-issues only when what the certificates say (CA, names) changed.
 import { isIP } from 'node:net';
-import { clusterNetwork, decodePEM, isControlPlane, parseConfig, type MachineConfig } from '@talos/config';
+import { clusterNetwork, decodePEM, isControlPlane, type MachineConfig } from '@talos/config';
 import { NODE_CERT_LIFETIME_HOURS } from '@talos/constants';
 import { issueCertificateAsync } from '@talos/pki';
 import type { Controller, ControllerState, ResourceKind } from '@talos/resources';
@@ -34,6 +34,7 @@ import {
   type RootKubernetesSpec,
   type RootOSSpec,
 } from './kinds';
+import { machineConfigOf } from './machine-config-cache';
 
 export const ROOT_SECRETS_CONTROLLER = 'secrets.RootController';
 export const ETCD_SECRETS_CONTROLLER = 'secrets.EtcdController';
@@ -107,7 +108,7 @@ export function rootSecretsController(): Controller {
       }
       let cfg: MachineConfig;
       try {
-        cfg = parseConfig(config.spec);
+        cfg = machineConfigOf(config.spec);
       } catch (err) {
         // Stored configs were validated first; retrying would not make this one valid.
         logger.warn({ err: (err as Error).message }, 'machine config unusable: no root secrets');
