@@ -18,7 +18,7 @@ import {
   SLIRP_GUEST_ADDRESS,
 } from '@talos/constants';
 import { generateConfigs, serializeConfig } from '@talos/config';
-import { DEFAULT_KERNEL_ARGS, QEMU_KERNEL_ARGS } from '@talos/kernel';
+import { DEFAULT_KERNEL_ARGS, QEMU_KERNEL_ARGS, TCG_KERNEL_ARGS } from '@talos/kernel';
 import { writeSecretFile } from '@talos/pki';
 import { contextCredentials } from '@talos/client';
 import { type ClusterState, type NodeState, STATE_FILE, saveClusterState } from '../cluster-state';
@@ -63,6 +63,16 @@ export function freeLoopbackPort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A QEMU node's kernel arguments besides talos.config (which the launcher adds). */
+export function nodeKernelArgs(accel: Accelerator): string[] {
+  return [
+    ...DEFAULT_KERNEL_ARGS,
+    ...QEMU_KERNEL_ARGS,
+    ...(accel === 'tcg' ? TCG_KERNEL_ARGS : []),
+    `${KERNEL_ARG_PLATFORM}=metal`,
+  ];
 }
 
 export class QemuProvisioner extends Provisioner {
@@ -129,7 +139,7 @@ export class QemuProvisioner extends Provisioner {
         apiPort,
         disks: [disk],
       },
-      kernelArgs: [...DEFAULT_KERNEL_ARGS, ...QEMU_KERNEL_ARGS, `${KERNEL_ARG_PLATFORM}=metal`],
+      kernelArgs: nodeKernelArgs(accel.accel),
       ...(req.withApplyConfig ? {} : { configFile }),
       qemu: this.qemuDeps.qemu,
     };

@@ -7,6 +7,7 @@ import { chooseAccelerator, probeKvm } from './accel';
 import { CONFIG_URL, runLauncher, writeConfigResponse } from './launcher';
 import { qemuArgs } from './qemu-args';
 import { createNodeDisk, nodeDiskPath } from './node-disk';
+import { nodeKernelArgs } from './qemu-provisioner';
 
 describe('qemuArgs', () => {
   const spec = {
@@ -64,6 +65,20 @@ describe('qemuArgs', () => {
       'file=/d/a.raw,format=raw,if=virtio,index=0,cache=unsafe',
       'file=/d/b.raw,format=raw,if=virtio,index=1,cache=unsafe',
     ]);
+  });
+});
+
+describe('node kernel arguments', () => {
+  it("carry Talos's defaults and QEMU's reboot and panic rules, and no kmem accounting under TCG", () => {
+    const tcg = nodeKernelArgs('tcg');
+    expect(tcg).toEqual(
+      expect.arrayContaining(['slab_nomerge', 'pti=on', 'console=ttyS0', 'reboot=k', 'panic=1']),
+    );
+    expect(tcg).toContain('cgroup.memory=nokmem');
+    expect(tcg[tcg.length - 1]).toBe('talos.platform=metal');
+    const kvm = nodeKernelArgs('kvm');
+    expect(kvm).toContain('panic=1');
+    expect(kvm).not.toContain('cgroup.memory=nokmem');
   });
 });
 
