@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import {
   CODE_CACHE_MODE_ENV,
   CODE_CACHE_SUFFIX,
-  DAEMON_V8_FLAGS,
+  NODE_FLAGS,
   DAEMONS,
   IMAGE_BUNDLE_DIR,
   IMAGE_LOADER,
@@ -27,8 +27,8 @@ export async function writeCodeCaches(tree: string): Promise<Map<Daemon, number>
   const worker = async (): Promise<void> => {
     for (let daemon = queue.shift(); daemon; daemon = queue.shift()) {
       const bundle = daemonBundle(daemon, path.join(tree, IMAGE_BUNDLE_DIR));
-      // The daemon's own V8 flags: the cache must suit the process that reads it.
-      const args = [...DAEMON_V8_FLAGS[daemon], loader, bundle, '--help'];
+      // The daemons' own Node flags: the cache must suit the process that reads it.
+      const args = [...NODE_FLAGS, loader, bundle, '--help'];
       await run(node, args, { env: { [CODE_CACHE_MODE_ENV]: 'write' } });
       const check = await run(node, args);
       if (/code cache .* rejected/.test(check.stderr)) {

@@ -1,4 +1,4 @@
-// Runs a daemon bundle with V8's code cache: `node [V8 flags] loader.js <bundle> [args...]`.
+// Runs a daemon bundle with V8's code cache: `node [Node flags] loader.js <bundle> [args...]`.
 // Under software emulation a Node start spends seconds compiling its bundle; the cache
 // (`<bundle>.cache`, written at image build by the node binary the image ships, see
 // code-cache.ts) lets V8 skip that. The bundle runs as node would run it (argv, require, module);

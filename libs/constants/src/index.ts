@@ -237,22 +237,22 @@ export function daemonBundle(daemon: string, bundleDir: string): string {
 export const BUNDLE_DIR_ENV = 'TALOS_BUNDLE_DIR';
 
 /**
- * V8 flags per daemon: none. Any flag V8 hashes (even `--max-semi-space-size=16`, the default
- * value) makes V8 refuse the code cache Node carries for its own modules, and every start then
- * compiles them: about 0.25 s of CPU per start under qemu-user, twice that in the VM. networkd,
- * timed, trustd and udevd ran with `--max-semi-space-size=1` for memory, but after boot their
- * PSS was no lower than the others'. (Under load, in `nx run bench:api --only=memory,unary`,
- * 4 MB semi-spaces on the request path saved about 20 MB each and cost half again the CPU per call.)
+ * Node's options for every Node process of a node (machined and the daemons, in the image and in
+ * process clusters): `--use-openssl-ca`. Without it, a process's first TLS context parses the 144
+ * root certificates Node carries, about a second of CPU each in the VM (0.05 s under qemu-user),
+ * and trustd, apid and machined each paid it on apid's path (trustd's createSecureContext went from
+ * 0.9-1.2 s to 0.15 s, apid's from 0.9-1.4 s to 0.05 s). With it the store starts from OpenSSL's
+ * files under /etc/ssl, which the image does not have: every TLS peer in a node names its own CA,
+ * and machined's HTTPS config fetch names Node's roots itself (init/http-get.ts).
+ *
+ * No V8 flags: any flag V8 hashes (even `--max-semi-space-size=16`, the default value) makes V8
+ * refuse the code cache Node carries for its own modules, and every start then compiles them:
+ * about 0.25 s of CPU per start under qemu-user, twice that in the VM. networkd, timed, trustd and
+ * udevd ran with `--max-semi-space-size=1` for memory, but after boot their PSS was no lower than
+ * the others'. (Under load, in `nx run bench:api --only=memory,unary`, 4 MB semi-spaces on the
+ * request path saved about 20 MB each and cost half again the CPU per call.)
  */
-export const DAEMON_V8_FLAGS: Readonly<Record<Daemon, readonly string[]>> = {
-  machined: [],
-  apid: [],
-  routerd: [],
-  networkd: [],
-  timed: [],
-  trustd: [],
-  udevd: [],
-};
+export const NODE_FLAGS: readonly string[] = ['--use-openssl-ca'];
 
 /** Service restart back-off: doubles from INITIAL up to MAX; a run lasting STABLE resets it. */
 export const SERVICE_RESTART_INITIAL_MS = 1000;
@@ -389,7 +389,7 @@ export const IMAGE_ETCD = '/usr/bin/etcd';
 export const INITRAMFS_ROOTFS_IMAGE = '/rootfs.sqsh';
 /**
  * Runs a bundle with the V8 code cache the image build wrote beside it (image/src/loader.ts):
- * `node [V8 flags] IMAGE_LOADER <bundle> [args]`. Every Node process of the image starts through it.
+ * `node [NODE_FLAGS] IMAGE_LOADER <bundle> [args]`. Every Node process of the image starts through it.
  */
 export const IMAGE_LOADER = `${IMAGE_LIB_DIR}/loader.js`;
 /** A bundle's code cache: `<bundle>.cache`. */
@@ -399,6 +399,7 @@ export const CODE_CACHE_MODE_ENV = 'TALOS_CODE_CACHE';
 /** The argv the initramfs init execs as PID 1 after switch_root: machined. */
 export const MACHINED_INIT_ARGV: readonly string[] = [
   IMAGE_NODE,
+  ...NODE_FLAGS,
   IMAGE_LOADER,
   `${IMAGE_BUNDLE_DIR}/machined/main.js`,
 ];
@@ -660,7 +661,7 @@ export const CONTAINERD_CALL_TIMEOUT_MS = 10_000;
 export const CONTAINERD_TASK_TIMEOUT_MS = 60_000;
 
 const MiB = 1024 * 1024;
-/** Hard memory limit of each system container (node daemons with DAEMON_V8_FLAGS stay well below). */
+/** Hard memory limit of each system container (the node daemons stay well below). */
 export const DAEMON_MEMORY_LIMIT_BYTES: Readonly<Record<Exclude<Daemon, 'machined'>, number>> = {
   apid: 256 * MiB,
   routerd: 192 * MiB,

@@ -24,14 +24,16 @@ export const DEFAULT_KERNEL_CMDLINE = DEFAULT_KERNEL_ARGS.join(' ');
 export const QEMU_KERNEL_ARGS: readonly string[] = ['reboot=k', 'panic=1'];
 
 /**
- * What a QEMU node under software emulation (TCG) adds: no kernel-memory accounting in memory
- * cgroups. The first memory cgroup (runc's, for the first system container) turns a static key on,
+ * What a QEMU node under software emulation (TCG) adds. No kernel-memory accounting in memory
+ * cgroups: the first memory cgroup (runc's, for the first system container) turns a static key on,
  * and the kernel rewrites the code of every slab allocation while the other vCPU runs it; TCG has
  * been seen to livelock there, both vCPUs looping on the int3 of the rewrite in kmem_cache_alloc
  * ("soft lockup - CPU#1 stuck for 399s"), the node hung before apid. Without kmem accounting the
- * key never changes; a container's memory limit then counts its user memory only.
+ * key never changes; a container's memory limit then counts its user memory only. And a soft
+ * lockup panics (then panic=1 reboots, and the launcher starts QEMU again) instead of leaving a
+ * node hung for good, should another rewrite livelock.
  */
-export const TCG_KERNEL_ARGS: readonly string[] = ['cgroup.memory=nokmem'];
+export const TCG_KERNEL_ARGS: readonly string[] = ['cgroup.memory=nokmem', 'softlockup_panic=1'];
 
 /** Arguments without which machined refuses to boot: they cannot be turned on later. */
 export const REQUIRED_KERNEL_ARGS: readonly { key: string; value?: string }[] = [

@@ -9,7 +9,7 @@ import {
   PROVISION_READY_TIMEOUT_MS,
   BUNDLE_DIR_ENV,
   daemonBundle,
-  DAEMON_V8_FLAGS,
+  NODE_FLAGS,
   GENERATED_CONFIG_FILES,
 } from '@talos/constants';
 import { generateConfigs, parseConfig, serializeConfig } from '@talos/config';
@@ -175,7 +175,7 @@ export class ProcessProvisioner extends Provisioner {
       const child = spawn(
         process.execPath,
         [
-          ...DAEMON_V8_FLAGS.machined,
+          ...NODE_FLAGS,
           bundle,
           '--root',
           root,

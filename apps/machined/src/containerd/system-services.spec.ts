@@ -1,5 +1,5 @@
 import {
-  DAEMON_V8_FLAGS,
+  NODE_FLAGS,
   IMAGE_BUNDLE_DIR,
   IMAGE_CONTAINERD,
   IMAGE_LOADER,
@@ -68,7 +68,7 @@ describe('daemonContainerSpec', () => {
     const spec = daemonContainerSpec('apid', base);
     expect(spec.process.args).toEqual([
       IMAGE_NODE,
-      ...DAEMON_V8_FLAGS.apid,
+      ...NODE_FLAGS,
       IMAGE_LOADER,
       `${IMAGE_BUNDLE_DIR}/apid/main.js`,
       '--root',

@@ -1,7 +1,7 @@
 // The node daemons machined supervises, as data shared by dev mode (child processes) and the image
 // (containers): which daemon waits for which, which flags it gets, how its health is checked.
 import { isControlPlane, type MachineType } from '@talos/config';
-import { DAEMON_V8_FLAGS, type Daemon, daemonBundle } from '@talos/constants';
+import { NODE_FLAGS, type Daemon, daemonBundle } from '@talos/constants';
 
 export type DaemonFlag = 'address' | 'config';
 
@@ -57,18 +57,11 @@ export interface DaemonArgsOptions {
   loader?: string;
 }
 
-/** argv of a daemon: node, its V8 flags, [the loader,] its bundle, --root and its spec's flags. */
+/** argv of a daemon: node, NODE_FLAGS, [the loader,] its bundle, --root and its spec's flags. */
 export function daemonArgs(daemon: NodeDaemon, o: DaemonArgsOptions): string[] {
   const spec = DAEMON_SPECS[daemon];
   const bundle = daemonBundle(daemon, o.bundleDir);
-  const args = [
-    o.node,
-    ...DAEMON_V8_FLAGS[daemon],
-    ...(o.loader ? [o.loader] : []),
-    bundle,
-    '--root',
-    o.root,
-  ];
+  const args = [o.node, ...NODE_FLAGS, ...(o.loader ? [o.loader] : []), bundle, '--root', o.root];
   if (spec.flags.includes('address')) args.push('--address', o.address);
   if (spec.flags.includes('config')) args.push('--config', o.configPath);
   return args;

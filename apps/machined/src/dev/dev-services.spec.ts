@@ -3,7 +3,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { MachineConfig } from '@talos/config';
-import { DAEMON_V8_FLAGS, NodePaths, TRUSTD_PORT, daemonBundle } from '@talos/constants';
+import { NODE_FLAGS, NodePaths, TRUSTD_PORT, daemonBundle } from '@talos/constants';
 import { silentLogger } from '@talos/log';
 import { MachineNode } from '../node';
 import { LogBuffer } from '../system/log-buffer';
@@ -87,7 +87,7 @@ describe('dev-mode services', () => {
     }
   });
 
-  it('starts each daemon from its bundle with its V8 flags, --root and the flags it needs', () => {
+  it('starts each daemon from its bundle with the Node flags, --root and the flags it needs', () => {
     const apid = defs('init')
       .find((d) => d.id === 'apid')!
       .runner()!
@@ -95,7 +95,7 @@ describe('dev-mode services', () => {
     expect(apid).toContain(
       JSON.stringify([
         '/usr/bin/node',
-        ...DAEMON_V8_FLAGS.apid,
+        ...NODE_FLAGS,
         daemonBundle('apid', '/bundles'),
         '--root',
         '/nodes/n1',

@@ -3,6 +3,7 @@
 // and compiles its WebAssembly HTTP parser, about a second of machined's boot under emulation.
 import * as http from 'node:http';
 import * as https from 'node:https';
+import * as tls from 'node:tls';
 
 /** How many redirects a GET follows (fetch's limit is 20; a config server needs few). */
 export const MAX_REDIRECTS = 5;
@@ -43,8 +44,12 @@ export async function httpGetText(url: string, signal?: AbortSignal): Promise<st
 
 function request(url: URL, signal?: AbortSignal): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const get = url.protocol === 'https:' ? https.get : http.get;
-    const req = get(url, { signal }, resolve);
+    // HTTPS checks the server against Node's own roots, named here: machined runs with
+    // --use-openssl-ca (NODE_FLAGS), and the image has no OpenSSL store for that to find.
+    const req =
+      url.protocol === 'https:'
+        ? https.get(url, { signal, ca: [...tls.rootCertificates] }, resolve)
+        : http.get(url, { signal }, resolve);
     req.on('error', (err) => reject(signal?.aborted ? abortError(signal) : err));
   });
 }

@@ -74,11 +74,12 @@ describe('node kernel arguments', () => {
     expect(tcg).toEqual(
       expect.arrayContaining(['slab_nomerge', 'pti=on', 'console=ttyS0', 'reboot=k', 'panic=1']),
     );
-    expect(tcg).toContain('cgroup.memory=nokmem');
+    expect(tcg).toEqual(expect.arrayContaining(['cgroup.memory=nokmem', 'softlockup_panic=1']));
     expect(tcg[tcg.length - 1]).toBe('talos.platform=metal');
     const kvm = nodeKernelArgs('kvm');
     expect(kvm).toContain('panic=1');
     expect(kvm).not.toContain('cgroup.memory=nokmem');
+    expect(kvm).not.toContain('softlockup_panic=1');
   });
 });
 
