@@ -1,16 +1,25 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { OrderedGate, ShimGroupGate, chainGates } from './task-gates';
 
-describe('ShimGroupGate', () => {
-  it('creates the first task alone, then the others together', async () => {
-    const gate = new ShimGroupGate();
-    const order: string[] = [];
-    const task = (id: string, ms: number) => async () => {
+/** Task creations that take `ms` (and fail if told), and the order they started and ended in. */
+function recorder() {
+  const order: string[] = [];
+  const task =
+    (id: string, ms: number, fail = false) =>
+    async () => {
       order.push(`start ${id}`);
       await delay(ms);
       order.push(`end ${id}`);
+      if (fail) throw new Error(`${id} failed`);
       return id;
     };
+  return { order, task };
+}
+
+describe('ShimGroupGate', () => {
+  it('creates the first task alone, then the others together', async () => {
+    const gate = new ShimGroupGate();
+    const { order, task } = recorder();
     const created = await Promise.all([
       gate.run('apid', task('apid', 30)),
       gate.run('trustd', task('trustd', 10)),
@@ -23,23 +32,14 @@ describe('ShimGroupGate', () => {
 
   it('creates the next task alone when the first fails, and the rest together after a success', async () => {
     const gate = new ShimGroupGate();
-    const order: string[] = [];
-    const task =
-      (id: string, ms: number, fail = false) =>
-      async () => {
-        order.push(`start ${id}`);
-        await delay(ms);
-        order.push(`end ${id}`);
-        if (fail) throw new Error(`${id}: no shim`);
-        return id;
-      };
+    const { order, task } = recorder();
     const failed = gate.run('networkd', task('networkd', 10, true));
     const rest = Promise.all([
       gate.run('udevd', task('udevd', 20)),
       gate.run('timed', task('timed', 10)),
       gate.run('apid', task('apid', 10)),
     ]);
-    await expect(failed).rejects.toThrow('networkd: no shim');
+    await expect(failed).rejects.toThrow('networkd failed');
     await expect(rest).resolves.toEqual(['udevd', 'timed', 'apid']);
     expect(order).toEqual([
       'start networkd',
@@ -55,20 +55,6 @@ describe('ShimGroupGate', () => {
 });
 
 describe('OrderedGate', () => {
-  const recorder = () => {
-    const order: string[] = [];
-    const task =
-      (id: string, ms: number, fail = false) =>
-      async () => {
-        order.push(`start ${id}`);
-        await delay(ms);
-        order.push(`end ${id}`);
-        if (fail) throw new Error(`${id} failed`);
-        return id;
-      };
-    return { order, task };
-  };
-
   it("creates one task at a time in the members' order, whoever asks first, past a failure", async () => {
     const gate = new OrderedGate(['trustd', 'apid', 'routerd'], 10_000);
     const { order, task } = recorder();
