@@ -7,12 +7,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   EPHEMERAL_LABEL,
+  FATAL_BOOT_DELAY_MS,
   KERNEL_ARG_CONFIG,
   KERNEL_MODULES_DIR,
   MACHINED_KERNEL_MODULES,
   NodePaths,
   PROC_PATH,
-  FATAL_BOOT_DELAY_MS,
   STATE_LABEL,
 } from '@talos/constants';
 import { installConfig, type MachineNetworkConfig } from '@talos/config';
