@@ -112,6 +112,9 @@ function apply(tree: Record<string, unknown>, m: Mutation): Record<string, unkno
   for (const key of parentPath) parent = (parent as Record<string | number, unknown> | null)?.[key];
   if (parent === null || typeof parent !== 'object') return tree;
   const target = parent as Record<string | number, unknown>;
+  // An array's `length` (fast-check's strings include it) cannot be redefined: no such document.
+  if (m.kind === 'unknown' && Object.getOwnPropertyDescriptor(target, m.key)?.configurable === false)
+    return tree;
   if (m.kind === 'unknown')
     Object.defineProperty(target, m.key, {
       value: m.value,
