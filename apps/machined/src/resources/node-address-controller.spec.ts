@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type * as grpc from '@grpc/grpc-js';
 import { services, type network } from '@talos/api';
-import { silentLogger } from '@talos/log';
+import { createLogger, silentLogger } from '@talos/log';
 import { eventuallyResource, startControllers, type ControllerRig } from '@talos/resources';
 import { createServer, listenUnix, shutdownServer } from '@talos/rpc';
 import { makeTmpDir, type TmpDir } from '@talos/testing';
@@ -68,6 +68,24 @@ describe('network.NodeAddressController', () => {
     await eventuallyResource(rig.state, NETWORK_NAMESPACE, TYPE, NODE_ADDRESS_ID, {
       spec: { addresses: ['10.0.0.2/24', '10.0.0.3/24'] },
     });
+  });
+
+  it('waits for networkd without a word while its socket does not exist', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({
+      name: 'test',
+      destination: { write: (l: string) => void lines.push(l) } as unknown as NodeJS.WritableStream,
+    });
+    const missing = path.join(path.dirname(socket), 'not-yet.sock');
+    const source = networkdInterfaces(missing);
+    await expect(source(new AbortController().signal)).resolves.toBeUndefined();
+    rig = startControllers([nodeAddressController(source, 10)], {
+      logger,
+      backoff: { initialMs: 10, maxMs: 20 },
+    });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await rig.state.list(NETWORK_NAMESPACE, TYPE)).toEqual([]);
+    expect(lines.filter((l) => l.includes('error listing interfaces'))).toEqual([]);
   });
 
   it('retries every period while networkd does not answer', async () => {

@@ -2,6 +2,7 @@
 // knows nothing of resources; this controller, the type's only writer, asks its
 // network.NetworkService/Interfaces every period and keeps the node's addresses, ascending, without
 // loopback and link-local ones (docs/decisions/0005).
+import { stat } from 'node:fs/promises';
 import * as net from 'node:net';
 import { clients, type google, type network } from '@talos/api';
 import type { Controller } from '@talos/resources';
@@ -17,12 +18,21 @@ export const NODE_ADDRESS_POLL_MS = 5_000;
 /** How long one Interfaces call may take. */
 const INTERFACES_TIMEOUT_MS = 3_000;
 
-/** The addresses (CIDR) of every interface, as networkd lists them. */
-export type InterfaceAddressSource = (signal: AbortSignal) => Promise<network.IInterface[]>;
+/**
+ * The addresses (CIDR) of every interface, as networkd lists them; undefined while networkd is not
+ * serving yet (it starts well after machined: not an error).
+ */
+export type InterfaceAddressSource = (signal: AbortSignal) => Promise<network.IInterface[] | undefined>;
 
 /** The source asking networkd's network.NetworkService on `socketPath`. */
 export function networkdInterfaces(socketPath: string): InterfaceAddressSource {
   return async () => {
+    // No socket yet: networkd has not started. A stat, not a channel per period.
+    const serving = await stat(socketPath).then(
+      (s) => s.isSocket(),
+      () => false,
+    );
+    if (!serving) return undefined;
     const client = dialUnix(clients.network.NetworkService, socketPath, {
       'grpc.use_local_subchannel_pool': 1,
     });
@@ -95,13 +105,14 @@ export function nodeAddressController(
     name: NODE_ADDRESS_CONTROLLER,
     inputs: [],
     outputs: [{ type: NodeAddressKind.definition.type, kind: 'exclusive' }],
-    // No inputs to wake it: one reconcile that polls until the runtime stops. While networkd does
-    // not answer (it starts after machined) the last addresses stay published and the next period
-    // retries; the failure is logged once per outage, not every period.
+    // No inputs to wake it: one reconcile that polls until the runtime stops. Until networkd serves
+    // (it starts after machined) nothing is published and nothing logged. While it does not answer
+    // the last addresses stay published and the next period retries; that failure is logged once
+    // per outage, not every period.
     async reconcile({ state, logger, signal }) {
       let failing = false;
       await pollEvery(periodMs, signal, async () => {
-        let interfaces: network.IInterface[];
+        let interfaces: network.IInterface[] | undefined;
         try {
           interfaces = await source(signal);
         } catch (err) {
@@ -111,7 +122,7 @@ export function nodeAddressController(
           return;
         }
         failing = false;
-        if (signal.aborted) return;
+        if (signal.aborted || interfaces === undefined) return;
         const addresses = nodeAddresses(interfaces);
         await state.modify(NodeAddressKind.pointer(NODE_ADDRESS_ID), () => ({ addresses }));
       });
