@@ -1,30 +1,29 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { MachineConfig } from '@talos/config';
 import { NodePaths } from '@talos/constants';
 import { silentLogger } from '@talos/log';
+import { makeTmpDir, type TmpDir } from '@talos/testing';
 import { MachineNode } from './node';
 import { InProcessRunner } from './system/in-process-runner';
 import { LogBuffer } from './system/log-buffer';
 import { ServiceState } from './system/service-state';
 
 describe('MachineNode.startEarly', () => {
-  let dir: string;
+  let tmp: TmpDir;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'machined-node-'));
+    tmp = await makeTmpDir('machined-node-');
   });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  afterAll(() => tmp.cleanup());
 
   it('resolves once the services it starts run, and leaves the others alone', async () => {
-    const root = path.join(dir, 'node');
+    const root = path.join(tmp.path, 'node');
     const node = new MachineNode({
       root,
       address: '127.0.0.1',
       configPath: new NodePaths(root).configFile,
       config: { machine: { type: 'join' } } as unknown as MachineConfig,
-      bundleDir: dir,
+      bundleDir: tmp.path,
       machinedLog: new LogBuffer(),
       logger: silentLogger(),
       services: () => [

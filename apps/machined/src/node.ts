@@ -212,13 +212,11 @@ export class MachineNode {
   }
 
   private startResources(): Promise<void> {
-    const { config, configText } = this.opts;
-    this.resourcesStarted ??= this.resources.start(
-      // The config was parsed from configText: the controllers reuse that parse.
-      configText !== undefined
-        ? { text: configText, machineType: config.machine.type, config }
-        : { text: stringify(config), machineType: config.machine.type },
-    );
+    // The controllers reuse machined's parse of the config.
+    this.resourcesStarted ??= this.resources.start({
+      text: this.opts.configText ?? stringify(this.opts.config),
+      config: this.opts.config,
+    });
     return this.resourcesStarted;
   }
 

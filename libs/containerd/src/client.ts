@@ -155,10 +155,11 @@ export interface ContainerdClientOptions {
   /** containerd's gRPC unix socket. */
   socket: string;
   namespace: string;
-  /** Deadline of each call but Wait and those of taskTimeoutMs; default CONTAINERD_CALL_TIMEOUT_MS. */
+  /**
+   * Deadline of each call but Wait and creating or starting a task (CONTAINERD_TASK_TIMEOUT_MS);
+   * default CONTAINERD_CALL_TIMEOUT_MS.
+   */
   timeoutMs?: number;
-  /** Deadline of creating and starting a task; default CONTAINERD_TASK_TIMEOUT_MS. */
-  taskTimeoutMs?: number;
 }
 
 export class ContainerdClient {
@@ -168,14 +169,12 @@ export class ContainerdClient {
   private readonly containers: RawClient;
   private readonly tasks: RawClient;
   private readonly timeoutMs: number;
-  private readonly taskTimeoutMs: number;
   private readonly owner: boolean;
 
   constructor(opts: ContainerdClientOptions, shared?: ContainerdClient) {
     this.namespace = opts.namespace;
     this.socket = opts.socket;
     this.timeoutMs = opts.timeoutMs ?? CONTAINERD_CALL_TIMEOUT_MS;
-    this.taskTimeoutMs = opts.taskTimeoutMs ?? CONTAINERD_TASK_TIMEOUT_MS;
     if (shared) {
       this.version = shared.version;
       this.containers = shared.containers;
@@ -196,10 +195,7 @@ export class ContainerdClient {
 
   /** The same connection, another namespace. */
   withNamespace(namespace: string): ContainerdClient {
-    return new ContainerdClient(
-      { socket: this.socket, namespace, timeoutMs: this.timeoutMs, taskTimeoutMs: this.taskTimeoutMs },
-      this,
-    );
+    return new ContainerdClient({ socket: this.socket, namespace, timeoutMs: this.timeoutMs }, this);
   }
 
   close(): void {
@@ -265,7 +261,7 @@ export class ContainerdClient {
       `creating task "${t.containerId}"`,
       'task',
       t.containerId,
-      { deadline: Date.now() + this.taskTimeoutMs },
+      { deadline: Date.now() + CONTAINERD_TASK_TIMEOUT_MS },
     );
     return res.pid;
   }
@@ -278,7 +274,7 @@ export class ContainerdClient {
       `starting task "${containerId}"`,
       'task',
       containerId,
-      { deadline: Date.now() + this.taskTimeoutMs },
+      { deadline: Date.now() + CONTAINERD_TASK_TIMEOUT_MS },
     );
     return res.pid;
   }

@@ -87,7 +87,7 @@ export class ConfigApplier {
     }
     await (this.opts.write ?? writeFileAtomic)(this.opts.configPath, text);
     this.stored = config;
-    await this.opts.publish({ text, machineType: config.machine.type, config });
+    await this.opts.publish({ text, config });
     return { outcome: req.onReboot ? 'stored' : 'reboot', config };
   }
 }

@@ -2,11 +2,11 @@
 // knows nothing of resources; this controller, the type's only writer, asks its
 // network.NetworkService/Interfaces every period and keeps the node's addresses, ascending, without
 // loopback and link-local ones (docs/decisions/0005).
-import { stat } from 'node:fs/promises';
 import * as net from 'node:net';
 import { clients, type google, type network } from '@talos/api';
 import type { Controller } from '@talos/resources';
 import { dialUnix, unary } from '@talos/rpc';
+import { assertSocket } from '../system/grpc-health';
 import { NODE_ADDRESS_ID, NodeAddressKind } from './kinds';
 import { pollEvery } from './poll';
 
@@ -28,8 +28,8 @@ export type InterfaceAddressSource = (signal: AbortSignal) => Promise<network.II
 export function networkdInterfaces(socketPath: string): InterfaceAddressSource {
   return async () => {
     // No socket yet: networkd has not started. A stat, not a channel per period.
-    const serving = await stat(socketPath).then(
-      (s) => s.isSocket(),
+    const serving = await assertSocket(socketPath).then(
+      () => true,
       () => false,
     );
     if (!serving) return undefined;

@@ -30,10 +30,8 @@ export const CONFIG_OWNER = 'v1alpha1.ConfigLoader';
 export interface NodeConfigSource {
   /** The configuration file's text as written. */
   text: string;
-  /** What machined parsed `text` into, when it did: the controllers then do not parse it again. */
+  /** What `text` parses into (machined has it already): the controllers do not parse it again. */
   config?: MachineConfig;
-  /** Not written from here: config.MachineTypeController derives MachineType from the text. */
-  machineType?: string;
 }
 
 export class NodeResources {
