@@ -37,7 +37,7 @@ function flag(name: string, fallback: string): string {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const seconds = (ms: number | undefined): string =>
   ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`;
-/** A protobuf Timestamp in milliseconds since the epoch (the VM's clock: QEMU's RTC is the host's). */
+/** A protobuf Timestamp in milliseconds since the epoch (the VM's clock; see vmClockAheadMs). */
 const timestampMs = (ts: { seconds?: unknown; nanos?: number | null } | null | undefined): number =>
   Number(ts?.seconds ?? 0) * 1000 + Math.round((ts?.nanos ?? 0) / 1e6);
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -127,18 +127,22 @@ async function cpuUse(client: Client): Promise<string[]> {
 
 /**
  * When `call` first succeeds, polling with a fresh channel per attempt (one channel retrying a
- * refused port backs off for tens of seconds, which would be measured as boot time).
+ * refused port backs off for tens of seconds, which would be measured as boot time). `then` runs
+ * on the same channel once the time is taken, so that what it asks is not counted.
  */
 async function firstAnswer(
   connect: () => Client,
   deadline: number,
   call: (probe: Client) => Promise<void>,
+  then: (probe: Client) => Promise<void> = async () => undefined,
 ): Promise<number | undefined> {
   while (Date.now() < deadline) {
     const probe = connect();
     try {
       await call(probe);
-      return Date.now();
+      const at = Date.now();
+      await then(probe);
+      return at;
     } catch {
       await sleep(200);
     } finally {
@@ -168,8 +172,14 @@ async function allHealthy(client: Client, deadline: number): Promise<number | un
   return undefined;
 }
 
-/** A daemon's log lines (pino JSON: time, msg) as "<seconds since zero> <msg>". */
-async function logTimeline(client: Client, id: string, zero: number): Promise<string[]> {
+/** One line of a daemon's log: its time (the VM's clock, ms since the epoch) and message. */
+interface LogLine {
+  at?: number;
+  msg: string;
+}
+
+/** A daemon's log (pino JSON: time, msg), read once. */
+async function daemonLog(client: Client, id: string): Promise<LogLine[]> {
   let text = '';
   try {
     for await (const part of client.logs(id, {}, { signal: AbortSignal.timeout(5000) })) {
@@ -185,12 +195,22 @@ async function logTimeline(client: Client, id: string, zero: number): Promise<st
       try {
         // pino writes the time as ISO 8601 or epoch milliseconds, depending on the logger.
         const { time, msg } = JSON.parse(line) as { time?: number | string; msg?: string };
-        const at = typeof time === 'string' ? Date.parse(time) : time;
-        return `${seconds(at === undefined ? undefined : at - zero)} ${msg ?? ''}`;
+        return { at: typeof time === 'string' ? Date.parse(time) : time, msg: msg ?? '' };
       } catch {
-        return line;
+        return { msg: line };
       }
     });
+}
+
+/**
+ * How far the VM's clock is ahead of the host's, in ms. QEMU's RTC hands the VM the host's time
+ * to the second only, so the VM's time stamps (service events, daemon logs) can be up to a second
+ * off. machined's first line ("machined started as PID 1 …") is in its log with the VM's time and
+ * on the console, where the watch saw it at host time (polled every 0.1 s, so at most that late).
+ */
+function vmClockAheadMs(machinedLog: LogLine[], consoleSeenAt: number | undefined): number | undefined {
+  const first = machinedLog.find((l) => l.msg.startsWith('machined started as PID'));
+  return first?.at === undefined || consoleSeenAt === undefined ? undefined : first.at - consoleSeenAt;
 }
 
 async function main(): Promise<void> {
@@ -254,10 +274,16 @@ async function main(): Promise<void> {
       });
     let cpuAtApid: string[] = [];
     const deadline = Date.now() + 10 * 60_000;
-    const apidAt = await firstAnswer(connect, deadline, async (probe) => {
-      await probe.version({ timeoutMs: 2000 });
-      cpuAtApid = await cpuUse(probe).catch((err: Error) => [`(no CPU figures: ${err.message})`]);
-    });
+    const apidAt = await firstAnswer(
+      connect,
+      deadline,
+      async (probe) => {
+        await probe.version({ timeoutMs: 2000 });
+      },
+      async (probe) => {
+        cpuAtApid = await cpuUse(probe).catch((err: Error) => [`(no CPU figures: ${err.message})`]);
+      },
+    );
     const client = connect();
     const healthyAt = await allHealthy(client, deadline);
     watch.stop();
@@ -275,7 +301,14 @@ async function main(): Promise<void> {
     report.line(
       `(talosctl cluster create → QEMU start: ${seconds(zero - started)}, PKI generation included)`,
     );
+    // VM time stamps are put on the host's clock before they are shown.
+    const machinedLog = await daemonLog(client, 'machined');
+    const ahead = vmClockAheadMs(machinedLog, watch.seen.get('machined starts')) ?? 0;
+    const vmSeconds = (at: number | undefined): string => seconds(at === undefined ? at : at - ahead - zero);
     report.section('service timeline (events, seconds since QEMU start)');
+    report.line(
+      `(the VM's clock ran ${(ahead / 1000).toFixed(2)} s ahead of the host's, taken from machined's first line; corrected)`,
+    );
     const [final] = await client.serviceList({ timeoutMs: 10_000 });
     report.line(
       table(
@@ -283,7 +316,7 @@ async function main(): Promise<void> {
         (final?.message.services ?? []).map((s) => [
           s.id ?? '',
           (s.events?.events ?? [])
-            .map((e) => `${seconds(timestampMs(e.ts) - zero)} ${e.state}${e.msg ? `: ${e.msg}` : ''}`)
+            .map((e) => `${vmSeconds(timestampMs(e.ts))} ${e.state}${e.msg ? `: ${e.msg}` : ''}`)
             .join(' | '),
         ]),
       ),
@@ -291,7 +324,15 @@ async function main(): Promise<void> {
     // Each daemon's log, read once: apid's and trustd's lines show the certificate hand-off, and
     // every daemon logs once how its start was spent (Node, bundle, its own start, CPU).
     const logs = new Map<string, string[]>();
-    for (const id of DAEMONS) if (id !== 'machined') logs.set(id, await logTimeline(client, id, zero));
+    for (const id of DAEMONS) {
+      if (id === 'machined') continue;
+      logs.set(
+        id,
+        (await daemonLog(client, id)).map((l) =>
+          l.at === undefined ? l.msg : `${vmSeconds(l.at)} ${l.msg}`,
+        ),
+      );
+    }
     for (const id of ['trustd', 'apid']) {
       report.line(`${id} log (seconds since QEMU start):`);
       for (const line of (logs.get(id) ?? []).slice(0, 12)) report.line(`  ${line.slice(0, 150)}`);

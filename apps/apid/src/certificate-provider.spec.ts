@@ -1,12 +1,14 @@
 import * as grpc from '@grpc/grpc-js';
 import { services, type SecurityServiceHandlers } from '@talos/api';
 import { silentLogger } from '@talos/log';
-import { certificateInfo, signCSR } from '@talos/pki';
+import { certificateInfo, keyMatchesCertificate, signCSR, verifyChain } from '@talos/pki';
 import { createServer, implement, listenTcp, Status } from '@talos/rpc';
 import { createTestPKI } from '@talos/testing';
 import {
   CertificateStore,
+  LocalCertificateProvider,
   requestCertificate,
+  servingCertificates,
   TrustdCertificateProvider,
   trustdTarget,
 } from './certificate-provider';
@@ -127,5 +129,44 @@ describe('certificates from trustd', () => {
         }),
       ).rejects.toThrow(/invalid token/);
     });
+  });
+});
+
+describe('certificates issued with the OS CA key (control-plane nodes)', () => {
+  it("issues what trustd would sign: chained to the OS CA, O=os:impersonator, the node's names", () => {
+    const certs = LocalCertificateProvider.issue({ ca: pki.ca, names, logger: silentLogger() });
+    const cert = certs.current();
+    expect(cert.ca).toBe(pki.ca.crt);
+    expect(verifyChain(cert.crt, pki.ca.crt)).toBe(true);
+    expect(keyMatchesCertificate(cert.key, cert.crt)).toBe(true);
+    const info = certificateInfo(cert.crt);
+    expect(info.subject).toEqual({ commonName: 'apid', organization: ['os:impersonator'] });
+    expect(info.ipAddresses).toEqual(['10.5.0.2']);
+    expect(info.dnsNames).toEqual(['node-1']);
+    expect(info.notAfter.getTime() - Date.now()).toBeLessThanOrEqual(24 * 3600_000);
+  });
+
+  it('renews with a new key and tells the listeners', async () => {
+    const certs = LocalCertificateProvider.issue({ ca: pki.ca, names, logger: silentLogger() });
+    const first = certs.current();
+    const seen: string[] = [];
+    certs.onChange((c) => seen.push(c.crt));
+    await certs.renew();
+    expect(seen).toEqual([certs.current().crt]);
+    expect(certs.current().key).not.toBe(first.key);
+    expect(verifyChain(certs.current().crt, pki.ca.crt)).toBe(true);
+  });
+
+  it('is what servingCertificates gives when the config holds the key, without asking trustd', async () => {
+    // No trustd listens on the endpoint: asking it would fail or hang.
+    const certs = await servingCertificates({
+      ca: pki.ca,
+      token: 't',
+      endpoints: ['127.0.0.1:1'],
+      names,
+      logger: silentLogger(),
+    });
+    expect(certs).toBeInstanceOf(LocalCertificateProvider);
+    expect(verifyChain(certs.current().crt, pki.ca.crt)).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 // apid's serving (and node-to-node client) certificate. The first one must exist before apid
 // listens; later ones (renewal) reach listeners, which swap TLS contexts without a restart.
+// A node whose config holds the OS CA key (a control-plane node) issues it itself, as later Talos
+// does; any other node asks trustd on the control plane, as Talos v0.9 does on every node.
 import * as grpc from '@grpc/grpc-js';
 import * as net from 'node:net';
 import { clients } from '@talos/api';
@@ -8,10 +10,19 @@ import {
   APID_CERT_RETRY_MAX_MS,
   APID_CERT_TIMEOUT_MS,
   METADATA_TOKEN,
+  ROLE_IMPERSONATOR,
+  SERVING_CERT_LIFETIME_HOURS,
   TRUSTD_PORT,
 } from '@talos/constants';
 import type { Logger } from '@talos/log';
-import { certificateInfo, generateKeyAndCSR, keyMatchesCertificate, verifyChain } from '@talos/pki';
+import {
+  certificateInfo,
+  generateKeyAndCSR,
+  issueCertificate,
+  keyMatchesCertificate,
+  type SigningCA,
+  verifyChain,
+} from '@talos/pki';
 
 export interface ServingCertificate {
   /** The OS CA: clients must chain to it, and so must other nodes' apids. */
@@ -167,4 +178,85 @@ export class TrustdCertificateProvider extends CertificateStore {
   async renew(): Promise<void> {
     this.update(await requestCertificate(this.opts));
   }
+}
+
+export interface LocalCertificateOptions {
+  /** The OS CA with its key. */
+  ca: SigningCA;
+  names: CertificateNames;
+  logger: Logger;
+  lifetimeHours?: number;
+}
+
+/**
+ * Issues apid's certificate with the OS CA key, as trustd would sign apid's CSR: O=os:impersonator
+ * (what other nodes' apids accept for a proxied call), server and client use, a day's life.
+ */
+export function issueLocally(opts: LocalCertificateOptions): ServingCertificate {
+  const { crt, key } = issueCertificate(opts.ca, {
+    commonName: opts.names.commonName,
+    organization: [ROLE_IMPERSONATOR],
+    ipAddresses: opts.names.ipAddresses,
+    dnsNames: opts.names.dnsNames,
+    validityHours: opts.lifetimeHours ?? SERVING_CERT_LIFETIME_HOURS,
+    usage: 'both',
+  });
+  const info = certificateInfo(crt);
+  opts.logger.info(
+    {
+      ipAddresses: info.ipAddresses,
+      dnsNames: info.dnsNames,
+      notAfter: info.notAfter.toISOString(),
+      fingerprint: info.fingerprintSha256,
+    },
+    'issued serving certificate with the OS CA',
+  );
+  return { ca: opts.ca.crt, crt, key };
+}
+
+/** A CertificateStore whose certificates apid issues itself; renew() issues a new one. */
+export class LocalCertificateProvider extends CertificateStore {
+  private constructor(
+    cert: ServingCertificate,
+    private readonly opts: LocalCertificateOptions,
+  ) {
+    super(cert);
+  }
+
+  static issue(opts: LocalCertificateOptions): LocalCertificateProvider {
+    return new LocalCertificateProvider(issueLocally(opts), opts);
+  }
+
+  async renew(): Promise<void> {
+    this.update(issueLocally(this.opts));
+  }
+}
+
+export interface ServingCertificatesOptions {
+  /** The OS CA from the config: its key only on control-plane nodes. */
+  ca: { crt: string; key?: string };
+  token: string;
+  /** trustd hosts, for a node without the key. */
+  endpoints: string[];
+  names: CertificateNames;
+  logger: Logger;
+}
+
+/** apid's certificates: issued here when the config holds the OS CA key, else from trustd. */
+export async function servingCertificates(
+  opts: ServingCertificatesOptions,
+): Promise<LocalCertificateProvider | TrustdCertificateProvider> {
+  const { ca, names, logger } = opts;
+  if (ca.key) return LocalCertificateProvider.issue({ ca: { crt: ca.crt, key: ca.key }, names, logger });
+  logger.info(
+    { endpoints: opts.endpoints, ipAddresses: names.ipAddresses, dnsNames: names.dnsNames },
+    'requesting serving certificate from trustd',
+  );
+  return TrustdCertificateProvider.obtain({
+    endpoints: opts.endpoints,
+    token: opts.token,
+    ca: ca.crt,
+    names,
+    logger,
+  });
 }

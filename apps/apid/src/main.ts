@@ -1,12 +1,13 @@
-// apid: the node's API gateway (mutual TLS on APID_PORT, a local unix socket), with its serving
-// certificate from trustd.
+// apid: the node's API gateway (mutual TLS on APID_PORT, a local unix socket). Its serving
+// certificate: issued with the OS CA key where the config holds it (control-plane nodes), else
+// from trustd on the control plane.
 import * as path from 'node:path';
 import { loadConfig, osCA } from '@talos/config';
 import { APID_PORT, DEFAULT_ALLOW_ROLELESS_ADMIN, NodePaths } from '@talos/constants';
 import { daemonCommand, parsePort, runDaemon } from '@talos/daemon';
 import { unixBackend } from '@talos/rpc';
 import { Apid } from './apid';
-import { TrustdCertificateProvider } from './certificate-provider';
+import { servingCertificates } from './certificate-provider';
 import { CertificateRenewal } from './certificate-renewal';
 import { nodeAddresses, servingNames } from './serving-names';
 
@@ -14,7 +15,10 @@ const flags = daemonCommand('apid')
   .option('--address <ip>', 'listen address for the API port', '0.0.0.0')
   .option('--port <port>', 'API port', parsePort, APID_PORT)
   .option('--config <file>', 'machine configuration (default: <root>/system/state/config.yaml)')
-  .option('--endpoints <list>', 'trustd hosts, comma-separated (default: the control plane endpoint host)')
+  .option(
+    '--endpoints <list>',
+    'trustd hosts, comma-separated, for a node without the OS CA key (default: the control plane endpoint host)',
+  )
   .option(
     '--allow-roleless-admin',
     'treat a client certificate without a role (O=os:...) as os:admin',
@@ -33,21 +37,17 @@ const paths = new NodePaths(path.resolve(flags.root));
 
 void runDaemon('apid', async (logger) => {
   const config = await loadConfig(flags.config ?? paths.configFile);
+  const names = servingNames(nodeAddresses(flags.address), config.machine.certSANs);
   const endpoints = flags.endpoints
     ? flags.endpoints
         .split(',')
         .map((e) => e.trim())
         .filter(Boolean)
     : [new URL(config.cluster.controlPlane.endpoint).hostname.replace(/^\[(.*)\]$/, '$1')];
-  const names = servingNames(nodeAddresses(flags.address), config.machine.certSANs);
-  logger.info(
-    { endpoints, ipAddresses: names.ipAddresses, dnsNames: names.dnsNames },
-    'requesting serving certificate from trustd',
-  );
-  const certificates = await TrustdCertificateProvider.obtain({
-    endpoints,
+  const certificates = await servingCertificates({
+    ca: osCA(config),
     token: config.machine.token,
-    ca: osCA(config).crt,
+    endpoints,
     names,
     logger,
   });

@@ -21,7 +21,6 @@ import type { LogBuffer } from './system/log-buffer';
 import type { BackoffOptions } from './system/restarting-runner';
 import type { ServiceDefinition } from './system/service';
 import { ServiceSupervisor } from './system/service-supervisor';
-import { ServiceState } from './system/service-state';
 import { hostnameController } from './resources/hostname-controller';
 import { networkdInterfaces, nodeAddressController } from './resources/node-address-controller';
 import { NodeResources } from './resources/node-resources';
@@ -42,6 +41,11 @@ export interface MachineNodeOptions {
   logger: Logger;
   /** Replaces the dev-mode service list (tests). */
   services?: (node: MachineNode) => ServiceDefinition[];
+  /**
+   * A supervisor with services already running, which the node takes over (metal: containerd,
+   * started before the config was found); the service list's definitions of those are not used.
+   */
+  supervisor?: ServiceSupervisor;
   health?: Partial<HealthSettings>;
   backoff?: BackoffOptions;
   /** The kernel log device (tests point it elsewhere). */
@@ -89,18 +93,16 @@ export class MachineNode {
       (id) => (this.supervisor.has(id) ? this.supervisor.get(id).info().health : undefined),
       opts.logger,
     );
-    this.supervisor = new ServiceSupervisor({
-      logger: opts.logger,
-      onChange: (c) => {
-        this.serviceResources.onChange(c);
-        this.bus.publish({
-          type: 'service',
-          service: c.service,
-          state: c.state,
-          msg: c.msg,
-          health: c.health,
-        });
-      },
+    this.supervisor = opts.supervisor ?? new ServiceSupervisor({ logger: opts.logger });
+    this.supervisor.subscribe((c) => {
+      this.serviceResources.onChange(c);
+      this.bus.publish({
+        type: 'service',
+        service: c.service,
+        state: c.state,
+        msg: c.msg,
+        health: c.health,
+      });
     });
     this.configApplier = new ConfigApplier({
       configPath: opts.configPath,
@@ -134,17 +136,10 @@ export class MachineNode {
     this.earlyServices ??= this.serviceList();
     this.supervisor.load(...this.earlyServices);
     // A service list without one of them (tests' lists) starts it with the rest, if at all.
-    const early = ids.filter((id) => this.supervisor.has(id));
-    this.supervisor.start(...early);
-    // Resolves once they run (their pre step done, their process started), so that what the
-    // caller does next with machined's thread (partitioning a disk) does not hold their start up.
-    const started = (id: string): boolean =>
-      ![ServiceState.Initialized, ServiceState.Preparing, ServiceState.Waiting].includes(
-        this.supervisor.get(id).state,
-      );
-    await this.supervisor
-      .waitUntil(() => early.every(started), AbortSignal.timeout(EARLY_START_WAIT_MS))
-      .catch(() => undefined);
+    await this.supervisor.startAndWait(
+      ids.filter((id) => this.supervisor.has(id)),
+      EARLY_START_WAIT_MS,
+    );
   }
 
   /** Serves the machine API, then boots the services (boot completes in the background). */

@@ -604,11 +604,11 @@ export const CONTAINERD_ROOT = '/system/var/lib/containerd';
  */
 export const SYSTEM_START_SLOTS = 3;
 /**
- * Who starts before anything else may, in this order: apid answers once these three serve (trustd
- * signs its certificate, routerd routes its calls). trustd first: its start is the longest on
- * apid's path.
+ * Who starts before anything else may, in this order: apid answers once apid and routerd (which
+ * routes its calls) serve; trustd then, as other nodes' apids need it for their certificates (a
+ * control-plane node's apid issues its own).
  */
-export const SYSTEM_START_FIRST_WAVE: readonly string[] = ['trustd', 'apid', 'routerd'];
+export const SYSTEM_START_FIRST_WAVE: readonly string[] = ['apid', 'routerd', 'trustd'];
 /** Who starts first: the first wave, then the rest. */
 export const SYSTEM_START_PRIORITY: readonly string[] = [
   ...SYSTEM_START_FIRST_WAVE,
@@ -617,8 +617,8 @@ export const SYSTEM_START_PRIORITY: readonly string[] = [
   'timed',
 ];
 /**
- * MachineNode.startEarly waits this long at most for the services it starts to run (containerd's
- * process started) before the boot goes on with machined's thread.
+ * Metal boot (and MachineNode.startEarly) waits this long at most for the services it starts early
+ * to run (containerd's process started) before the boot goes on with machined's thread.
  */
 export const EARLY_START_WAIT_MS = 10_000;
 /** The longest a starting system container holds its slot. */

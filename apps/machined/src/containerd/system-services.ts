@@ -63,22 +63,33 @@ export type SystemServicesOptions = DevServicesOptions & {
   startSlots?: number;
 };
 
-export function systemServices(opts: SystemServicesOptions): ServiceDefinition[] {
+/** What the system containerd's service is made of: nothing from the machine config. */
+export type SystemContainerdOptions = Pick<
+  SystemServicesOptions,
+  | 'root'
+  | 'env'
+  | 'health'
+  | 'backoff'
+  | 'stopGraceMs'
+  | 'containerdSocket'
+  | 'containerdRoot'
+  | 'containerdBinary'
+  | 'containerRootfs'
+  | 'imageRoot'
+>;
+
+/**
+ * The system containerd, under machined's process runner. It needs nothing from the machine config,
+ * so metal boot starts it before the config is looked for (MetalBootOptions.earlyServices).
+ */
+export function systemContainerd(opts: SystemContainerdOptions): ServiceDefinition {
   const paths = new NodePaths(opts.root);
-  const controlPlane = isControlPlane(opts.machineType);
   const socket = opts.containerdSocket ?? paths.socket('containerd');
   const runDir = path.dirname(socket);
   const rootfs = opts.containerRootfs ?? paths.resolve(SYSTEM_CONTAINER_ROOTFS);
-  let client: ContainerdClient | undefined;
-  const containerd = (): ContainerdClient =>
-    (client ??= new ContainerdClient({
-      socket,
-      namespace: opts.containerdNamespace ?? SYSTEM_CONTAINERD_NAMESPACE,
-    }));
-
   const containerdLog = new LogBuffer();
   const configFile = path.join(runDir, CONTAINERD_CONFIG_FILE);
-  const containerdService: ServiceDefinition = {
+  return {
     id: CONTAINERD_SERVICE,
     pre: async () => {
       const root = opts.containerdRoot ?? paths.resolve(CONTAINERD_ROOT);
@@ -117,6 +128,22 @@ export function systemServices(opts: SystemServicesOptions): ServiceDefinition[]
     },
     log: containerdLog,
   };
+}
+
+export function systemServices(opts: SystemServicesOptions): ServiceDefinition[] {
+  const paths = new NodePaths(opts.root);
+  const controlPlane = isControlPlane(opts.machineType);
+  const socket = opts.containerdSocket ?? paths.socket('containerd');
+  const runDir = path.dirname(socket);
+  const rootfs = opts.containerRootfs ?? paths.resolve(SYSTEM_CONTAINER_ROOTFS);
+  let client: ContainerdClient | undefined;
+  const containerd = (): ContainerdClient =>
+    (client ??= new ContainerdClient({
+      socket,
+      namespace: opts.containerdNamespace ?? SYSTEM_CONTAINERD_NAMESPACE,
+    }));
+
+  const containerdService = systemContainerd(opts);
 
   const slots = new StartSlots({
     slots: opts.startSlots ?? SYSTEM_START_SLOTS,

@@ -31,9 +31,11 @@ export function notBlankReason(device: string, sysBlock = SYS_BLOCK_PATH): strin
   if (parts.length > 0) return `it has partitions (${parts.map((p) => path.basename(p)).join(', ')})`;
   const size = deviceSize(device, sysBlock);
   if (size < 2 * BLANK_CHECK_BYTES) return `it is too small (${size} bytes)`;
+  // Compared natively: a byte loop in JS over 2 MiB took a quarter of a second under emulation.
+  const zeros = Buffer.alloc(BLANK_CHECK_BYTES);
   for (const offset of [0, size - BLANK_CHECK_BYTES]) {
     const buf = readAt(device, offset, BLANK_CHECK_BYTES);
-    if (buf.some((b) => b !== 0)) return `it has data at offset ${offset}`;
+    if (!buf.equals(zeros.subarray(0, buf.length))) return `it has data at offset ${offset}`;
   }
   return undefined;
 }

@@ -1,11 +1,13 @@
 // machined as PID 1: what it does between the initramfs's exec and a running node, in order —
-// kernel argument check, mounts, /system files, sysctls, ctrl-alt-del, kernel modules, the STATE
-// partition, the machine config (STATE's, else talos.config=, else maintenance mode), the install
-// disk partitioned at the first boot, /var, then the MachineNode with the metal service list. It
-// also owns the way down: signals and the API's Reboot/Shutdown end in powerDown.
+// kernel argument check, mounts, /system files, sysctls, ctrl-alt-del, kernel modules, the early
+// services (containerd), the STATE partition, the machine config (STATE's, else talos.config=,
+// else maintenance mode), the install disk partitioned at the first boot, /var, then the
+// MachineNode with the metal service list. It also owns the way down: signals and the API's
+// Reboot/Shutdown end in powerDown.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  EARLY_START_WAIT_MS,
   EPHEMERAL_LABEL,
   FATAL_BOOT_DELAY_MS,
   KERNEL_ARG_CONFIG,
@@ -22,6 +24,7 @@ import { loadModule, syscalls } from '@talos/sys';
 import { MachineNode, type MachineNodeOptions } from '../node';
 import type { LogBuffer } from '../system/log-buffer';
 import type { ServiceDefinition } from '../system/service';
+import { ServiceSupervisor } from '../system/service-supervisor';
 import { bootConfig, type BootConfig, type BootConfigOptions } from './boot-config';
 import type { DiscoveryNetwork } from './discovery-network';
 import { diskDevices, labelledDevice } from './ephemeral';
@@ -46,6 +49,12 @@ export interface MetalBootOptions {
   cmdline: () => string;
   /** The metal service list (containerd and the system containers). */
   services: (node: MachineNode) => ServiceDefinition[];
+  /**
+   * Services started right after the mounts, before the config is looked for, and handed to the
+   * MachineNode with their supervisor (the system containerd: its start, seconds under emulation,
+   * then overlaps finding the config). Their ids in `services` are not started a second time.
+   */
+  earlyServices?: () => ServiceDefinition[];
   /** How long a node that cannot boot waits before it goes down; default FATAL_BOOT_DELAY_MS. */
   fatalDelayMs?: number;
   /** reboot(2); replaced only to observe it. */
@@ -68,6 +77,8 @@ export class MetalBoot {
   readonly mounts: MountedTable;
   readonly reaper: Reaper;
   node: MachineNode | undefined;
+  /** Runs the early services, and later (handed to the node) every service. */
+  readonly supervisor: ServiceSupervisor;
   private down: Promise<void> | undefined;
   /** Ends the console failure reports when the node goes down. */
   private readonly stopReports = new AbortController();
@@ -80,6 +91,7 @@ export class MetalBoot {
     this.logger = opts.logger;
     this.mounts = new MountedTable(opts.root, opts.logger);
     this.reaper = new Reaper({ logger: opts.logger });
+    this.supervisor = new ServiceSupervisor({ logger: opts.logger });
   }
 
   /**
@@ -126,6 +138,11 @@ export class MetalBoot {
     this.disableCtrlAltDel();
     // On worker threads, while the config is found; mounting XFS waits for them.
     this.modules = this.loadModules();
+    // Talos starts containerd after the config; it needs nothing from it, and starting it here
+    // overlaps its start with finding the config. Its process is started before the config is
+    // looked for: otherwise its pre step waits on machined's thread between the config's steps.
+    const early = this.opts.earlyServices?.() ?? [];
+    await this.supervisor.startAndWait(this.supervisor.load(...early), EARLY_START_WAIT_MS);
 
     const disks = this.opts.disks?.candidates ?? diskDevices();
     const stateDevice = await this.mountState(disks);
@@ -164,6 +181,7 @@ export class MetalBoot {
       machinedLog: this.opts.machinedLog,
       logger: this.logger,
       services: this.opts.services,
+      supervisor: this.supervisor,
       mode: 'metal',
       onReboot: () => void this.powerDown('reboot'),
       onShutdown: () => void this.powerDown('poweroff'),
@@ -175,8 +193,9 @@ export class MetalBoot {
       logger: this.logger,
       signal: this.stopReports.signal,
     });
-    // containerd first, as in Talos's boot sequence: it needs neither EPHEMERAL nor /var, and its
-    // start overlaps the partitioning of a blank install disk.
+    // containerd (when earlyServices did not start it already) before EPHEMERAL and /var, as in
+    // Talos's boot sequence: it needs neither, and its start overlaps the partitioning of a blank
+    // install disk.
     await node.startEarly(CONTAINERD_SERVICE);
     if (ephemeral) this.logger.info(`found the ${EPHEMERAL_LABEL} filesystem on ${ephemeral}`);
     // A disk without STATE and EPHEMERAL: the first boot with a config partitions it.
@@ -192,9 +211,10 @@ export class MetalBoot {
     this.down ??= (async () => {
       this.stopReports.abort();
       this.logger.info(`${action === 'reboot' ? 'reboot' : 'shutdown'}: stopping services`);
-      await this.node
-        ?.stop()
-        .catch((err: Error) => this.logger.error(`error stopping services: ${err.message}`));
+      // Before a node exists, only the early services run.
+      await (this.node ? this.node.stop() : this.supervisor.shutdown()).catch((err: Error) =>
+        this.logger.error(`error stopping services: ${err.message}`),
+      );
       await powerDown(action, { logger: this.logger, mounts: this.mounts, reboot: this.opts.reboot });
     })();
     return this.down;

@@ -12,7 +12,7 @@ import {
 } from '@talos/constants';
 import { startupTiming } from '@talos/daemon';
 import { createLogger } from '@talos/log';
-import { systemServices } from '../containerd/system-services';
+import { systemContainerd, systemServices } from '../containerd/system-services';
 import { LogBuffer } from '../system/log-buffer';
 import { consoleStream } from './console-log';
 import { startDiscoveryNetwork } from './discovery-network';
@@ -61,6 +61,7 @@ export async function runMetal(flags: MetalFlags): Promise<MetalBoot> {
     cmdline: () => fs.readFileSync(cmdlineFile, 'utf8'),
     services: (node) =>
       systemServices({ ...node.serviceOptions(), containerdSocket: node.paths.socket('containerd') }),
+    earlyServices: () => [systemContainerd({ root: flags.root })],
     discoveryNetwork: (network) =>
       startDiscoveryNetwork({
         root: flags.root,

@@ -187,9 +187,17 @@ function lastReport<T>(run: Run): T {
       hostname: 'metal-1',
       processes: expect.any(Number) as number,
       config: 0o600,
+      early: {
+        state: 'Running',
+        events: expect.arrayContaining([expect.stringMatching(/started with PID \d+/)]) as string[],
+      },
     });
     expect(run.stdout).not.toContain('survived');
     const log = run.stderr;
+    // The early service started before the config was looked for.
+    const earlyStarted = log.indexOf('"service":"early"');
+    expect(earlyStarted).toBeGreaterThan(-1);
+    expect(earlyStarted).toBeLessThan(log.indexOf(fetched ? 'stored at' : 'starting services'));
     if (fetched) {
       // The discovery network ran while the config was fetched, and was gone before the services.
       expect(log).toContain('starting the discovery network');

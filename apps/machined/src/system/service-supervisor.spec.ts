@@ -268,6 +268,23 @@ describe('ServiceSupervisor', () => {
     expect(finished).toEqual(['top', 'middle', 'base']);
   });
 
+  it('tells a later subscriber what happened before it, in order, then what follows', async () => {
+    sup.load(processService('early', SLEEPER));
+    sup.start('early');
+    await eventually(() => expect(sup.get('early').state).toBe(ServiceState.Running));
+    const heard: ServiceStateChange[] = [];
+    const unsubscribe = sup.subscribe((c) => heard.push(c));
+    expect(heard.map((c) => c.msg)).toEqual(messages(sup.get('early')));
+    expect(heard.every((c) => c.service === 'early')).toBe(true);
+    await sup.stop('early');
+    expect(heard[heard.length - 1]?.state).toBe(ServiceState.Finished);
+    unsubscribe();
+    const count = heard.length;
+    sup.start('early');
+    await eventually(() => expect(sup.get('early').state).toBe(ServiceState.Running));
+    expect(heard).toHaveLength(count);
+  });
+
   it('answers the service API: not found, refused, start, stop, restart', async () => {
     sup.load(
       { id: 'machined', runner: () => new InProcessRunner('machined'), api: { stop: false, restart: false } },

@@ -3,6 +3,7 @@
 import type { Logger } from '@talos/log';
 import { silentLogger } from '@talos/log';
 import { ServiceNotFoundError, ServiceOperationError, type ServiceDefinition } from './service';
+import { ServiceState } from './service-state';
 import { SupervisedService, type ServiceStateChange } from './supervised-service';
 
 export interface ServiceSupervisorOptions {
@@ -12,14 +13,33 @@ export interface ServiceSupervisorOptions {
   now?: () => Date;
 }
 
+export type ServiceChangeListener = (change: ServiceStateChange) => void;
+
 export class ServiceSupervisor {
   private readonly services = new Map<string, SupervisedService>();
   private readonly waiters = new Set<() => void>();
+  private readonly listeners = new Set<ServiceChangeListener>();
   private terminating = false;
   private readonly logger: Logger;
 
   constructor(private readonly opts: ServiceSupervisorOptions = {}) {
     this.logger = opts.logger ?? silentLogger();
+    if (opts.onChange) this.listeners.add((change) => opts.onChange?.(change));
+  }
+
+  /**
+   * Hears every state and health change from now on, and first (in order) the events of the
+   * services already loaded: a supervisor handed over with services running (metal: containerd,
+   * started before the config was found) tells its new owner what it missed. Returns the
+   * function that stops the listening.
+   */
+  subscribe(listener: ServiceChangeListener): () => void {
+    for (const svc of this.services.values()) {
+      for (const e of svc.events())
+        listener({ service: svc.id, state: e.state, msg: e.msg, health: e.health, ts: e.ts });
+    }
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Adds services (an id already loaded is kept as it is); returns their ids. */
@@ -29,7 +49,7 @@ export class ServiceSupervisor {
       const svc = new SupervisedService(def, {
         waitForUp: (ids, signal) => this.waitForUp(ids, signal),
         onChange: (change) => {
-          this.opts.onChange?.(change);
+          for (const listener of this.listeners) listener(change);
           for (const w of [...this.waiters]) w();
         },
         logger: this.logger,
@@ -73,6 +93,18 @@ export class ServiceSupervisor {
   /** Resolves once every listed service is up; rejects when `signal` aborts. */
   waitForUp(ids: readonly string[], signal: AbortSignal): Promise<void> {
     return this.waitUntil(() => ids.every((id) => this.services.get(id)?.isUp() ?? false), signal);
+  }
+
+  /**
+   * Starts the services and resolves once each runs (its pre step done, its process started) or
+   * has ended, or after `timeoutMs`: so that what the caller does next with machined's thread (a
+   * config parse, partitioning a disk) does not hold their start up.
+   */
+  async startAndWait(ids: readonly string[], timeoutMs: number): Promise<void> {
+    this.start(...ids);
+    const started = (id: string): boolean =>
+      ![ServiceState.Initialized, ServiceState.Preparing, ServiceState.Waiting].includes(this.get(id).state);
+    await this.waitUntil(() => ids.every(started), AbortSignal.timeout(timeoutMs)).catch(() => undefined);
   }
 
   /** Resolves once `predicate` holds, re-evaluated on every service change. */

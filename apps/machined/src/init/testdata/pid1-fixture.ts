@@ -122,12 +122,13 @@ async function cannotBoot(root: string, cmdlineFile: string): Promise<void> {
 }
 
 /**
- * A whole metal boot (config from talos.config=, mounts, the API, one service leaving an orphan
- * behind), then Reboot through the API (the reply comes back, then the namespace is restarted) or
- * SIGTERM (the namespace is powered off).
+ * A whole metal boot (config from talos.config=, mounts, an early service started before the
+ * config, the API, one service leaving an orphan behind), then Reboot through the API (the reply
+ * comes back, then the namespace is restarted) or SIGTERM (the namespace is powered off).
  */
 async function node(root: string, cmdlineFile: string, action: string, disk?: string): Promise<void> {
   const log = new LogBuffer();
+  const earlyLog = new LogBuffer();
   const nodeLogger = createLogger({ name: 'machined', destination: process.stderr });
   const boot = new MetalBoot({
     root,
@@ -144,6 +145,13 @@ async function node(root: string, cmdlineFile: string, action: string, disk?: st
         // elsewhere: the process runner waits for the service's stdout to close.)
         runner: () =>
           new ProcessRunner({ args: ['/bin/sh', '-c', 'sleep 1000 >/dev/null 2>&1 & exec sleep 1000'], log }),
+      },
+    ],
+    earlyServices: () => [
+      {
+        id: 'early',
+        log: earlyLog,
+        runner: () => new ProcessRunner({ args: ['/bin/sh', '-c', 'exec sleep 1000'], log: earlyLog }),
       },
     ],
     node: { kmsgPath: path.join(root, 'no-kmsg') },
@@ -166,6 +174,14 @@ async function node(root: string, cmdlineFile: string, action: string, disk?: st
   );
   const platform = await new Promise<unknown>((resolve, reject) =>
     client.Version({}, (err, res) => (err ? reject(err) : resolve(res?.messages?.[0]?.platform))),
+  );
+  // The early service, handed over to the node: listed by the API with what happened before.
+  const early = await new Promise<unknown>((resolve, reject) =>
+    client.ServiceList({}, (err, res) => {
+      if (err) return reject(err);
+      const svc = res?.messages?.[0]?.services?.find((s) => s.id === 'early');
+      resolve(svc && { state: svc.state, events: (svc.events?.events ?? []).map((e) => e.msg) });
+    }),
   );
   const varMount = fs
     .readFileSync('/proc/self/mountinfo', 'utf8')
@@ -197,6 +213,7 @@ async function node(root: string, cmdlineFile: string, action: string, disk?: st
     hostname: os.hostname(),
     processes: remainingProcesses().length,
     config,
+    early,
   });
   await sleep(10_000);
   report({ survived: true });
