@@ -83,6 +83,24 @@ describe('fetchConfig', () => {
     }
   });
 
+  it('tries again as soon as the network is ready, not at the end of the back-off', async () => {
+    const srv = await serve([status(503), ok(CONFIG)]);
+    let networkUp!: () => void;
+    const networkReady = new Promise<void>((resolve) => (networkUp = resolve));
+    try {
+      const started = Date.now();
+      const fetched = fetchConfig(srv.url, { logger: silentLogger(), backoffMs: 60_000, networkReady });
+      // The first attempt failed; the second waits for the minute of back-off, or the network.
+      while (srv.hits() < 1) await new Promise((r) => setTimeout(r, 10));
+      networkUp();
+      await expect(fetched).resolves.toMatchObject({ text: CONFIG });
+      expect(srv.hits()).toBe(2);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await srv.close();
+    }
+  });
+
   it('gives up after the last attempt with a clear error', async () => {
     const srv = await serve([status(404)]);
     try {

@@ -21,6 +21,11 @@ export interface FetchConfigOptions {
   /** Waits between attempts (tests pass a quicker one). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   signal?: AbortSignal;
+  /**
+   * Settles once the network is first configured (the discovery network's DHCP lease): a wait
+   * between attempts in progress then ends, and the next attempt goes at once.
+   */
+  networkReady?: Promise<unknown>;
 }
 
 export interface FetchedConfig {
@@ -62,6 +67,10 @@ export async function fetchConfig(url: string, opts: FetchConfigOptions): Promis
   const sleep = opts.sleep ?? defaultSleep;
   let backoff = opts.backoffMs ?? CONFIG_FETCH_BACKOFF_MS;
   let lastError = '';
+  // The first attempts fail at once (ENETUNREACH) while DHCP has no lease yet; the lease ends the
+  // back-off then running instead of leaving the node idle for the rest of it.
+  let wake: (() => void) | undefined;
+  void opts.networkReady?.then(() => wake?.());
   for (let attempt = 1; attempt <= attempts; attempt++) {
     opts.signal?.throwIfAborted();
     opts.logger.info({ url: safe, attempt }, `fetching machine config from ${safe}`);
@@ -74,7 +83,10 @@ export async function fetchConfig(url: string, opts: FetchConfigOptions): Promis
       opts.logger.warn({ url: safe, attempt }, `error fetching machine config from ${safe}: ${lastError}`);
     }
     if (attempt < attempts) {
-      await sleep(backoff, opts.signal);
+      await new Promise<void>((resolve, reject) => {
+        wake = resolve;
+        sleep(backoff, opts.signal).then(resolve, reject);
+      }).finally(() => (wake = undefined));
       backoff = Math.min(backoff * 2, opts.backoffMaxMs ?? CONFIG_FETCH_BACKOFF_MAX_MS);
     }
   }

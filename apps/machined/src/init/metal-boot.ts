@@ -242,7 +242,7 @@ export class MetalBoot {
         cmdline,
         paths: this.paths,
         logger: this.logger,
-        fetch: this.opts.fetch,
+        fetch: { ...this.opts.fetch, ...(discovery ? { networkReady: discovery.ready } : {}) },
       });
       if (found || this.down) return found;
       // Maintenance mode needs the node on the network; the discovery network stays until then.
