@@ -33,6 +33,20 @@ function git(...args) {
 const sha = git('rev-parse', '--short=12', 'HEAD') || 'unknown';
 const built = git('log', '-1', '--format=%cI') || '';
 
+// A daemon runs as PID 1 of its container, where the kernel ignores a signal the process has no
+// handler for. runDaemon sets its handlers, but only once the bundle's top level has run (seconds
+// under emulation): until then a stop would wait out the runner's grace period and end in SIGKILL.
+// So the first statement of a daemon's bundle makes SIGTERM and SIGINT end it while they have no
+// other handler. Not machined's: as the machine's PID 1 it must never exit.
+const EARLY_SIGNALS =
+  '"use strict";' +
+  "for(const s of['SIGTERM','SIGINT'])process.on(s,()=>{if(process.listenerCount(s)===1)process.exit(0)});";
+const banner = dir.startsWith('tools/')
+  ? '#!/usr/bin/env node'
+  : dir.startsWith('apps/') && dir !== 'apps/machined'
+    ? EARLY_SIGNALS
+    : '';
+
 await build({
   entryPoints: [path.join(root, dir, entry)],
   outfile,
@@ -47,7 +61,7 @@ await build({
   tsconfig: path.join(root, 'tsconfig.base.json'),
   external: ['koffi'],
   define: { __TALOS_BUILD_SHA__: JSON.stringify(sha), __TALOS_BUILD_TIME__: JSON.stringify(built) },
-  banner: { js: dir.startsWith('tools/') ? '#!/usr/bin/env node' : '' },
+  banner: { js: banner },
   logLevel: 'warning',
   legalComments: 'none',
 });

@@ -19,7 +19,29 @@ describe('runDaemon', () => {
     const proc = new FakeProcess();
     await runDaemon('x', () => Promise.reject(new Error('boom')), { logger: silentLogger(), proc });
     expect(proc.exits).toEqual([1]);
-    expect(proc.handlers.size).toBe(0);
+  });
+
+  it('exits 0 at once on a signal during the start (in a container it is PID 1: unhandled, a signal is ignored)', async () => {
+    const proc = new FakeProcess();
+    let finishStart!: () => void;
+    let stops = 0;
+    const running = runDaemon(
+      'x',
+      () =>
+        new Promise((resolve) => {
+          finishStart = () => resolve({ stop: async () => void stops++ });
+        }),
+      { logger: silentLogger(), proc },
+    );
+    await settle();
+    proc.handlers.get('SIGTERM')!();
+    expect(proc.exits).toEqual([0]);
+    finishStart();
+    await running;
+    proc.handlers.get('SIGINT')!();
+    await settle();
+    expect(proc.exits).toEqual([0]);
+    expect(stops).toBe(0);
   });
 
   it('stops once on SIGTERM/SIGINT and exits 0', async () => {

@@ -1,5 +1,6 @@
 // What every daemon's main.ts shares: its command-line basics and its life cycle (start, log a
-// fatal start-up error and exit 1, stop cleanly once on SIGTERM/SIGINT and exit 0).
+// fatal start-up error and exit 1, stop cleanly once on SIGTERM/SIGINT and exit 0; a signal during
+// the start exits at once).
 import { performance } from 'node:perf_hooks';
 import { Command, InvalidArgumentError } from 'commander';
 import { createLogger, type Logger } from '@talos/log';
@@ -30,21 +31,14 @@ export async function runDaemon(
   const loaded = performance.now();
   const logger = opts.logger ?? createLogger({ name });
   const proc: DaemonProcess = opts.proc ?? process;
-  let daemon: RunningDaemon;
-  try {
-    daemon = await start(logger);
-    const startup = startupTiming({ loaded, started: performance.now() });
-    logger.info({ startup }, describeStartup(startup));
-  } catch (err) {
-    logger.fatal({ err: err instanceof Error ? err.message : String(err) }, `${name} failed to start`);
-    proc.exit(1);
-    return;
-  }
+  let daemon: RunningDaemon | undefined;
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    // Still starting: nothing serves yet that needs a clean close.
+    if (!daemon) return proc.exit(0);
     daemon.stop().then(
       () => proc.exit(0),
       (err: unknown) => {
@@ -53,8 +47,21 @@ export async function runDaemon(
       },
     );
   };
+  // Set before the start, which can take long (a worker's apid waits for trustd): a daemon is PID 1
+  // of its container, where a signal without a handler is ignored, and the runner would wait its
+  // whole grace period, then kill it.
   proc.once('SIGTERM', () => stop('SIGTERM'));
   proc.once('SIGINT', () => stop('SIGINT'));
+  try {
+    const started = await start(logger);
+    if (stopping) return;
+    daemon = started;
+    const startup = startupTiming({ loaded, started: performance.now() });
+    logger.info({ startup }, describeStartup(startup));
+  } catch (err) {
+    logger.fatal({ err: err instanceof Error ? err.message : String(err) }, `${name} failed to start`);
+    proc.exit(1);
+  }
 }
 
 /** The flags every daemon takes: `--root DIR` (every path of the node lives under it). */
