@@ -152,16 +152,17 @@ async function firstAnswer(
   return undefined;
 }
 
-/** When every service is first Running and healthy (or without a check). */
+/**
+ * When every service is first Running and healthy. Each has a health check: one whose first check
+ * has not run yet (health unknown, as right after its task started) is not healthy yet.
+ */
 async function allHealthy(client: Client, deadline: number): Promise<number | undefined> {
   while (Date.now() < deadline) {
     try {
       const [list] = await client.serviceList({ timeoutMs: 2000 });
       const services = list?.message.services ?? [];
       const up = SERVICES.every((id) =>
-        services.some(
-          (s) => s.id === id && s.state === 'Running' && (s.health?.unknown || s.health?.healthy),
-        ),
+        services.some((s) => s.id === id && s.state === 'Running' && s.health?.healthy === true),
       );
       if (up) return Date.now();
     } catch {
