@@ -1,7 +1,10 @@
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { generateCA, issueCertificate, type CertificateAndKey } from '@talos/pki';
-import { tlsHealthCheck } from './tls-health';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { tcpListening, tlsHealthCheck } from './tls-health';
 
 /** Listens on 127.0.0.1 with a port of its own; resolves the port. */
 function listen(server: net.Server): Promise<number> {
@@ -70,7 +73,34 @@ describe('TLS health check (trustd)', () => {
     await expect(check(port)).rejects.toThrow(/^tls 127\.0\.0\.1:\d+: /);
     await close(plain);
     servers = [];
-    await expect(check(port)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(check(port)).rejects.toThrow(
+      `dial tcp 127.0.0.1:${port}: connect: connection refused (nothing listens on port ${port})`,
+    );
+  });
+
+  it('reads whether a port listens from /proc/net/tcp and tcp6, and leaves it to the handshake without them', async () => {
+    const port = await start(net.createServer());
+    expect(await tcpListening(port)).toBe(true);
+    await close(servers.pop()!);
+    expect(await tcpListening(port)).toBe(false);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'procnet-'));
+    try {
+      const header = '  sl  local_address rem_address   st tx_queue rx_queue\n';
+      // 50001 is C351: listening on [::] in tcp6, only connected in tcp.
+      fs.writeFileSync(path.join(dir, 'tcp'), `${header}   0: 0100007F:C351 0100007F:9A10 01 0:0\n`);
+      fs.writeFileSync(
+        path.join(dir, 'tcp6'),
+        `${header}   0: 00000000000000000000000000000000:C351 00000000000000000000000000000000:0000 0A 0:0\n`,
+      );
+      expect(await tcpListening(50001, dir)).toBe(true);
+      expect(await tcpListening(50000, dir)).toBe(false);
+      fs.rmSync(path.join(dir, 'tcp6'));
+      expect(await tcpListening(50001, dir)).toBe(false);
+      expect(await tcpListening(50001, path.join(dir, 'none'))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says so when the node has no OS CA', async () => {
