@@ -478,9 +478,17 @@ export const SYSTEM_ETC_RESOLV_CONF = 'resolv.conf';
 export const SYSTEM_ETC_HOSTNAME = 'hostname';
 /**
  * Kernel modules machined loads after the initramfs's, in this order, while the boot goes on (a
- * missing one is logged, not fatal). xfs first: STATE and EPHEMERAL are mounted once it is in.
+ * missing one is logged, not fatal): xfs, for STATE and EPHEMERAL, which are mounted once it is in.
  */
-export const MACHINED_KERNEL_MODULES: readonly string[] = ['xfs', 'overlay', 'br_netfilter'];
+export const MACHINED_KERNEL_MODULES: readonly string[] = ['xfs'];
+/**
+ * Kernel modules for Kubernetes (containerd's overlayfs snapshotter, bridged pod traffic through
+ * netfilter), which nothing of the boot needs: machined loads them once the services are up (or
+ * after LATE_KERNEL_MODULES_WAIT_MS). Under emulation loading them took about 2 s of CPU, in the
+ * middle of finding the config and starting containerd.
+ */
+export const LATE_KERNEL_MODULES: readonly string[] = ['overlay', 'br_netfilter'];
+export const LATE_KERNEL_MODULES_WAIT_MS = 120_000;
 /**
  * A node that cannot boot says why, waits this long (its last words stay on the console), then
  * powers off (refused kernel arguments) or reboots (a failed boot, as Talos: unless panic=0).

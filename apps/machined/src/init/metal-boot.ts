@@ -12,6 +12,8 @@ import {
   FATAL_BOOT_DELAY_MS,
   KERNEL_ARG_CONFIG,
   KERNEL_MODULES_DIR,
+  LATE_KERNEL_MODULES,
+  LATE_KERNEL_MODULES_WAIT_MS,
   MACHINED_KERNEL_MODULES,
   NodePaths,
   PROC_PATH,
@@ -80,7 +82,7 @@ export class MetalBoot {
   /** Runs the early services, and later (handed to the node) every service. */
   readonly supervisor: ServiceSupervisor;
   private down: Promise<void> | undefined;
-  /** Ends the console failure reports when the node goes down. */
+  /** Aborted when the node goes down: ends the console failure reports and the late modules' wait. */
   private readonly stopReports = new AbortController();
   private readonly logger: Logger;
   /** The kernel modules machined loads (loadModules), settled once they are. */
@@ -137,7 +139,7 @@ export class MetalBoot {
     this.applySysctls();
     this.disableCtrlAltDel();
     // On worker threads, while the config is found; mounting XFS waits for them.
-    this.modules = this.loadModules();
+    this.modules = this.loadModules(MACHINED_KERNEL_MODULES);
     // Talos starts containerd after the config; it needs nothing from it, and starting it here
     // overlaps its start with finding the config. Its process is started before the config is
     // looked for: otherwise its pre step waits on machined's thread between the config's steps.
@@ -204,6 +206,20 @@ export class MetalBoot {
     if (this.down) return;
     this.logger.info('starting services');
     await this.node.start();
+    void this.loadLateModules();
+  }
+
+  /** LATE_KERNEL_MODULES, once every service is up (or after LATE_KERNEL_MODULES_WAIT_MS). */
+  private async loadLateModules(): Promise<void> {
+    const allUp = (): boolean => this.supervisor.list().every((s) => s.isUp());
+    await this.supervisor
+      .waitUntil(
+        allUp,
+        AbortSignal.any([AbortSignal.timeout(LATE_KERNEL_MODULES_WAIT_MS), this.stopReports.signal]),
+      )
+      .catch(() => undefined);
+    if (this.down) return;
+    await this.loadModules(LATE_KERNEL_MODULES);
   }
 
   /** Stops the services (reverse dependency order), then kills, unmounts, syncs and reboots. Once. */
@@ -327,10 +343,10 @@ export class MetalBoot {
     }
   }
 
-  /** Loads MACHINED_KERNEL_MODULES in order; a module that fails is logged and skipped. */
-  private async loadModules(): Promise<void> {
+  /** Loads kernel modules in order; a module that fails is logged and skipped. */
+  private async loadModules(names: readonly string[]): Promise<void> {
     const modulesRoot = path.join(this.opts.root, KERNEL_MODULES_DIR);
-    for (const name of MACHINED_KERNEL_MODULES) {
+    for (const name of names) {
       try {
         const loaded = await loadModule(name, undefined, { modulesRoot });
         if (loaded.length > 0) this.logger.info(`loaded kernel modules ${loaded.join(', ')}`);
