@@ -3,6 +3,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { Root, type INamespace, type Service, type Type } from 'protobufjs';
 import { CONTAINERD_CALL_TIMEOUT_MS, CONTAINERD_RUNTIME, CONTAINERD_TASK_TIMEOUT_MS } from '@talos/constants';
+import * as staticClasses from './generated/containerd';
 import { CONTAINERD_DESCRIPTOR } from './generated/descriptor';
 
 export const CONTAINERD_NAMESPACE_HEADER = 'containerd-namespace';
@@ -90,7 +91,24 @@ let services: { version: ClientCtor; containers: ClientCtor; tasks: ClientCtor }
 /** Objects as proto-loader would give them: field names as in the .proto, enums by name, defaults set. */
 const TO_OBJECT = { longs: Number, enums: String, defaults: true, oneofs: true } as const;
 
-function codec(type: Type): {
+/** What the codecs use of a message class: the static classes have the same as reflection's Type. */
+type MessageClass = Pick<Type, 'encode' | 'decode' | 'fromObject' | 'toObject'>;
+
+/**
+ * A message's static class (generated/containerd.js) by its full name (`.containerd.services.tasks.v1.CreateTaskRequest`).
+ * Reflection would build each message's encoder and decoder with `new Function` at its first use:
+ * most of a second of machined's thread under emulation, while it creates the first containers.
+ */
+function staticClass(fullName: string): MessageClass {
+  let found: unknown = staticClasses;
+  for (const part of fullName.replace(/^\./, '').split('.')) {
+    found = (found as Record<string, unknown> | undefined)?.[part];
+  }
+  if (typeof found !== 'function') throw new Error(`containerd's generated classes lack ${fullName}`);
+  return found as unknown as MessageClass;
+}
+
+function codec(type: MessageClass): {
   serialize: (value: object) => Buffer;
   deserialize: (bytes: Buffer) => object;
 } {
@@ -113,9 +131,11 @@ export function prepareContainerdClients(): void {
 }
 
 /**
- * The three services' grpc-js clients, built on the first call from the generated descriptor
- * with protobufjs alone: @grpc/proto-loader would also re-encode every file descriptor (for
- * reflection, which a client never needs), half a second of machined's boot under emulation.
+ * The three services' grpc-js clients, built on the first call: the methods from the generated
+ * descriptor (protobufjs reflection, which resolves their message names), the messages' codecs
+ * from the generated static classes. @grpc/proto-loader would also re-encode every file
+ * descriptor (for reflection, which a client never needs), half a second of machined's boot under
+ * emulation.
  */
 function loadServices(): NonNullable<typeof services> {
   if (services) return services;
@@ -129,8 +149,8 @@ function loadServices(): NonNullable<typeof services> {
     const definition: Record<string, grpc.MethodDefinition<object, object>> = {};
     for (const method of Object.values((found as Service).methods)) {
       method.resolve();
-      const request = codec(method.resolvedRequestType!);
-      const response = codec(method.resolvedResponseType!);
+      const request = codec(staticClass(method.resolvedRequestType!.fullName));
+      const response = codec(staticClass(method.resolvedResponseType!.fullName));
       definition[method.name] = {
         path: `/${full}/${method.name}`,
         requestStream: !!method.requestStream,
