@@ -69,9 +69,18 @@ await build({
 // @grpc/reflection reads its .proto files on the first reflection call, from
 // `<module dir>/../../proto`; bundled, that is `<bundle dir>/../../proto` (dist/proto here,
 // /usr/lib/talos/proto in the image, beside apps/ and tools/). Ship them there. (grpc.health.v1
-// needs none: its messages are generated into libs/api.)
-fs.cpSync(
-  path.join(root, 'node_modules/@grpc/reflection/build/proto/grpc'),
-  path.resolve(path.dirname(outfile), '..', '..', 'proto', 'grpc'),
-  { recursive: true },
-);
+// needs none: its messages are generated into libs/api.) nx builds bundles in parallel, each
+// copying the same files: a copy that loses a race for a folder's mkdir fails with EEXIST, and the
+// next try finds the folder there.
+for (let attempt = 1; ; attempt++) {
+  try {
+    fs.cpSync(
+      path.join(root, 'node_modules/@grpc/reflection/build/proto/grpc'),
+      path.resolve(path.dirname(outfile), '..', '..', 'proto', 'grpc'),
+      { recursive: true },
+    );
+    break;
+  } catch (err) {
+    if (err.code !== 'EEXIST' || attempt === 5) throw err;
+  }
+}
