@@ -5,10 +5,10 @@
 // must never exit on a signal.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateConfigs, serializeConfig } from '@talos/config';
 import { DAEMONS } from '@talos/constants';
+import { makeTmpDir, type TmpDir } from '@talos/testing';
 import { REPO } from './harness';
 
 const asRoot = process.getuid?.() === 0 ? describe : describe.skip;
@@ -25,11 +25,13 @@ async function namespaceInit(unsharePid: number): Promise<number> {
 }
 
 asRoot('a daemon stopped while it starts', () => {
+  let tmp: TmpDir;
   let dir: string;
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daemon-signals-'));
+  beforeAll(async () => {
+    tmp = await makeTmpDir('daemon-signals-');
+    dir = tmp.path;
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => tmp.cleanup());
 
   it('a worker apid still waiting for trustd exits 0 at once on SIGTERM, as PID 1 of its pid namespace', async () => {
     const config = path.join(dir, 'join.yaml');
