@@ -1,7 +1,9 @@
 // Figures of the node image (issue 5): artifact sizes, the boot timeline of one node under QEMU
 // (launcher starts QEMU → kernel → init → machined → apid answers Version → every service
 // healthy), and memory per daemon inside the VM after boot, as talosctl processes/memory show it.
-// Usage: nx run bench:boot [-- --image-dir DIR --accel auto|kvm|tcg]
+// Usage: nx run bench:boot [-- --image-dir DIR --accel auto|kvm|tcg --profile SECONDS]
+// --profile: every Node process in the VM records a V8 CPU profile of its first SECONDS
+// (talos.cpuprofile=, image/src/cpu-profile.ts); they are copied to _out/artifacts/<name>.cpuprofile.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,6 +14,8 @@ import {
   IMAGE_INITRAMFS_FILE,
   IMAGE_KERNEL_FILE,
   IMAGE_ROOTFS_FILE,
+  KERNEL_ARG_CPU_PROFILE,
+  NodePaths,
 } from '@talos/constants';
 import { QemuProvisioner } from '@talos/provision';
 import { Report, table } from './report';
@@ -214,11 +218,33 @@ function vmClockAheadMs(machinedLog: LogLine[], consoleSeenAt: number | undefine
   return first?.at === undefined || consoleSeenAt === undefined ? undefined : first.at - consoleSeenAt;
 }
 
+/** Waits until the profiles are written (`writtenBy`, host time), then copies them out of the VM. */
+async function copyProfiles(client: Client, report: Report, writtenBy: number): Promise<void> {
+  report.section(
+    'V8 CPU profiles (talos.cpuprofile; profiling slows the boot: its figures are not comparable)',
+  );
+  // A couple of seconds more: the VM's clock and the daemons' own starts lag the host's.
+  await sleep(Math.max(0, writtenBy + 3000 - Date.now()));
+  const out = path.resolve('_out', 'artifacts');
+  fs.mkdirSync(out, { recursive: true });
+  for (const name of DAEMONS) {
+    const text = await readNodeFile(client, new NodePaths('/').cpuProfile(name));
+    if (!text) {
+      report.line(`  ${name}: no profile yet (it started later than the others, or could not write one)`);
+      continue;
+    }
+    const file = path.join(out, `${name}.cpuprofile`);
+    fs.writeFileSync(file, text);
+    report.line(`  ${name}: ${file}`);
+  }
+}
+
 async function main(): Promise<void> {
   const dist = path.resolve(path.dirname(process.argv[1] as string), '..', '..');
   const repo = path.resolve(dist, '..');
   const imageDir = path.resolve(flag('--image-dir', path.join(repo, DEFAULT_IMAGE_DIR)));
   const report = new Report();
+  const profileSeconds = Number(flag('--profile', '0')) || undefined;
 
   report.section('image sizes');
   const sizes = [IMAGE_ROOTFS_FILE, IMAGE_INITRAMFS_FILE, IMAGE_KERNEL_FILE].map((name) => {
@@ -262,6 +288,7 @@ async function main(): Promise<void> {
       talosconfig,
       clustersDir,
       accel: flag('--accel', 'auto') as 'auto' | 'kvm' | 'tcg',
+      extraKernelArgs: profileSeconds ? [`${KERNEL_ARG_CPU_PROFILE}=${profileSeconds}`] : [],
     });
     const node = state.nodes[0]!;
     consoleLog = node.consoleLog;
@@ -350,6 +377,7 @@ async function main(): Promise<void> {
       pass: apidAt !== undefined && apidAt - zero <= APID_TARGET_S * 1000,
     });
 
+    if (profileSeconds) await copyProfiles(client, report, zero + profileSeconds * 1000);
     report.section('CPU used inside the VM when apid first answered');
     for (const line of cpuAtApid) report.line(line);
 

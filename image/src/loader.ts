@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import { Module, createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { CODE_CACHE_MODE_ENV, CODE_CACHE_SUFFIX } from '@talos/constants';
+import { CODE_CACHE_MODE_ENV, CODE_CACHE_SUFFIX, NodePaths, PROC_CMDLINE_PATH } from '@talos/constants';
+import { cpuProfileSeconds, startCpuProfile } from './cpu-profile';
 
 /** What node's own CommonJS loader does for a main module, and TypeScript's types leave out. */
 interface NodeModule extends Module {
@@ -28,6 +29,7 @@ function main(): void {
     process.exit(2);
   }
   const bundle = path.resolve(given);
+  profileIfAsked(path.basename(path.dirname(bundle)));
   // The bundle becomes argv[1], as if node had been started on it.
   process.argv.splice(1, 1);
 
@@ -59,6 +61,18 @@ function main(): void {
   req.main = mod;
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(mod.exports, mod.exports, req, mod, bundle, path.dirname(bundle));
+}
+
+/** `talos.cpuprofile=<seconds>` (cpu-profile.ts): profiles this process, named by its bundle's folder. */
+function profileIfAsked(name: string): void {
+  let cmdline = '';
+  try {
+    cmdline = fs.readFileSync(PROC_CMDLINE_PATH, 'utf8');
+  } catch {
+    return;
+  }
+  const seconds = cpuProfileSeconds(cmdline);
+  if (seconds !== undefined) startCpuProfile(new NodePaths('/').cpuProfile(name), seconds);
 }
 
 main();

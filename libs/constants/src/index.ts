@@ -56,6 +56,11 @@ export class NodePaths {
     return path.join(this.runDir(daemon), file);
   }
 
+  /** `/system/run/<name>/<name>.cpuprofile`: where a process's `talos.cpuprofile` profile goes. */
+  cpuProfile(name: string): string {
+    return path.join(this.runDir(name), `${name}.cpuprofile`);
+  }
+
   /** `/system/state`: the STATE partition's mount point; holds the machine config. */
   get stateDir(): string {
     return this.resolve('system', 'state');
@@ -423,6 +428,14 @@ export const KERNEL_ARG_CONFIG = 'talos.config';
 export const KERNEL_ARG_PLATFORM = 'talos.platform';
 export const KERNEL_ARG_IGNORE_INTERFACE = 'talos.network.interface.ignore';
 export const KERNEL_ARG_IP = 'ip';
+/**
+ * Ours, for measuring (not Talos's): `talos.cpuprofile=<seconds>` makes every Node process of the
+ * image (machined and each daemon, through the loader) record a V8 CPU profile of its first
+ * <seconds> and write it to `/system/run/<name>/<name>.cpuprofile` (`bench:boot --profile`).
+ */
+export const KERNEL_ARG_CPU_PROFILE = 'talos.cpuprofile';
+/** The sampling interval of those profiles: V8's default (1 ms) costs too much under emulation. */
+export const CPU_PROFILE_INTERVAL_US = 4000;
 /** The kernel's default command line and the arguments machined requires live in @talos/kernel. */
 
 /** containerd's namespace for Kubernetes' containers (CRI); Talos's own are in SYSTEM_CONTAINERD_NAMESPACE. */

@@ -43,6 +43,8 @@ export interface QemuCreateRequest {
   diskMb?: number;
   /** Boot without a config (maintenance mode) and give it with apply-config --insecure. */
   withApplyConfig?: boolean;
+  /** Added to every node's kernel command line (Talos: `--extra-boot-kernel-args`). */
+  extraKernelArgs?: string[];
   readyTimeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -139,7 +141,7 @@ export class QemuProvisioner extends Provisioner {
         apiPort,
         disks: [disk],
       },
-      kernelArgs: nodeKernelArgs(accel.accel),
+      kernelArgs: [...nodeKernelArgs(accel.accel), ...(req.extraKernelArgs ?? [])],
       ...(req.withApplyConfig ? {} : { configFile }),
       qemu: this.qemuDeps.qemu,
     };
