@@ -7,11 +7,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CPU_PROFILE_INTERVAL_US, KERNEL_ARG_CPU_PROFILE } from '@talos/constants';
+import { KernelCmdline } from '@talos/kernel';
 
 /** The seconds `talos.cpuprofile=` asks for, or undefined (absent, or not a positive number). */
 export function cpuProfileSeconds(cmdline: string): number | undefined {
-  const escaped = KERNEL_ARG_CPU_PROFILE.replace(/\./g, '\\.');
-  const value = new RegExp(`(?:^|\\s)${escaped}=(\\S+)`).exec(cmdline)?.[1];
+  const value = KernelCmdline.parse(cmdline).get(KERNEL_ARG_CPU_PROFILE);
   const seconds = Number(value);
   return value !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }

@@ -10,8 +10,6 @@ import {
   APID_CERT_RETRY_MAX_MS,
   APID_CERT_TIMEOUT_MS,
   METADATA_TOKEN,
-  ROLE_IMPERSONATOR,
-  SERVING_CERT_LIFETIME_HOURS,
   TRUSTD_PORT,
 } from '@talos/constants';
 import type { Logger } from '@talos/log';
@@ -20,6 +18,7 @@ import {
   generateKeyAndCSR,
   issueCertificate,
   keyMatchesCertificate,
+  NODE_CERTIFICATE,
   type SigningCA,
   verifyChain,
 } from '@talos/pki';
@@ -58,6 +57,21 @@ export class CertificateStore implements CertificateProvider {
     this.cert = cert;
     for (const listener of this.listeners) listener(cert);
   }
+}
+
+/** Logs a new serving certificate's names, end and fingerprint (never its key). */
+function logCertificate(logger: Logger, crt: string, msg: string, extra: Record<string, string> = {}): void {
+  const info = certificateInfo(crt);
+  logger.info(
+    {
+      ...extra,
+      ipAddresses: info.ipAddresses,
+      dnsNames: info.dnsNames,
+      notAfter: info.notAfter.toISOString(),
+      fingerprint: info.fingerprintSha256,
+    },
+    msg,
+  );
 }
 
 /** What apid asks trustd to put in its certificate. */
@@ -134,17 +148,7 @@ export async function requestCertificate(opts: TrustdCertificateOptions): Promis
       const crt = await request(endpoint, csr);
       if (!verifyChain(crt, opts.ca)) throw new Error('certificate from trustd does not chain to the OS CA');
       if (!keyMatchesCertificate(key, crt)) throw new Error('certificate from trustd does not match our key');
-      const info = certificateInfo(crt);
-      opts.logger.info(
-        {
-          endpoint,
-          ipAddresses: info.ipAddresses,
-          dnsNames: info.dnsNames,
-          notAfter: info.notAfter.toISOString(),
-          fingerprint: info.fingerprintSha256,
-        },
-        'obtained serving certificate from trustd',
-      );
+      logCertificate(opts.logger, crt, 'obtained serving certificate from trustd', { endpoint });
       return { ca: opts.ca, crt, key };
     } catch (err) {
       lastError = `${endpoint}: ${(err as Error).message}`;
@@ -185,32 +189,12 @@ export interface LocalCertificateOptions {
   ca: SigningCA;
   names: CertificateNames;
   logger: Logger;
-  lifetimeHours?: number;
 }
 
-/**
- * Issues apid's certificate with the OS CA key, as trustd would sign apid's CSR: O=os:impersonator
- * (what other nodes' apids accept for a proxied call), server and client use, a day's life.
- */
+/** Issues apid's certificate with the OS CA key, as trustd would sign apid's CSR (NODE_CERTIFICATE). */
 export function issueLocally(opts: LocalCertificateOptions): ServingCertificate {
-  const { crt, key } = issueCertificate(opts.ca, {
-    commonName: opts.names.commonName,
-    organization: [ROLE_IMPERSONATOR],
-    ipAddresses: opts.names.ipAddresses,
-    dnsNames: opts.names.dnsNames,
-    validityHours: opts.lifetimeHours ?? SERVING_CERT_LIFETIME_HOURS,
-    usage: 'both',
-  });
-  const info = certificateInfo(crt);
-  opts.logger.info(
-    {
-      ipAddresses: info.ipAddresses,
-      dnsNames: info.dnsNames,
-      notAfter: info.notAfter.toISOString(),
-      fingerprint: info.fingerprintSha256,
-    },
-    'issued serving certificate with the OS CA',
-  );
+  const { crt, key } = issueCertificate(opts.ca, { ...NODE_CERTIFICATE, ...opts.names });
+  logCertificate(opts.logger, crt, 'issued serving certificate with the OS CA');
   return { ca: opts.ca.crt, crt, key };
 }
 

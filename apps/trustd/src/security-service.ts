@@ -2,9 +2,9 @@
 // trustd token (machine.token). The token is a shared secret: compared in constant time, never logged.
 import type * as grpc from '@grpc/grpc-js';
 import { type SecurityServiceHandlers, services } from '@talos/api';
-import { METADATA_TOKEN, ROLE_IMPERSONATOR, SERVING_CERT_LIFETIME_HOURS } from '@talos/constants';
+import { METADATA_TOKEN } from '@talos/constants';
 import type { Logger } from '@talos/log';
-import { certificateInfo, type SigningCA, signCSR, tokensEqual } from '@talos/pki';
+import { certificateInfo, NODE_CERTIFICATE, type SigningCA, signCSR, tokensEqual } from '@talos/pki';
 import { implement, RpcError, Status } from '@talos/rpc';
 
 export interface SecurityServiceOptions {
@@ -25,7 +25,7 @@ function presentedToken(metadata: grpc.Metadata): string | undefined {
 
 /** Certificate is served; ReadFile and WriteFile answer UNIMPLEMENTED for now. */
 export function securityServiceHandlers(opts: SecurityServiceOptions): SecurityServiceHandlers {
-  const validityHours = opts.validityHours ?? SERVING_CERT_LIFETIME_HOURS;
+  const validityHours = opts.validityHours ?? NODE_CERTIFICATE.validityHours;
   const caCrt = Buffer.from(opts.ca.crt, 'utf8');
   const log = opts.logger.child({ service: 'securityapi.SecurityService' });
 
@@ -40,11 +40,10 @@ export function securityServiceHandlers(opts: SecurityServiceOptions): SecurityS
       }
       let crt: string;
       try {
+        // trustd signs only node (apid) certificates: never a role a CSR asks for.
         crt = signCSR(opts.ca, Buffer.from(call.request.csr ?? []).toString('utf8'), {
+          ...NODE_CERTIFICATE,
           validityHours,
-          usage: 'both',
-          // trustd signs only node (apid) certificates: never a role a CSR asks for.
-          organization: [ROLE_IMPERSONATOR],
         });
       } catch (err) {
         const message = (err as Error).message;

@@ -7,6 +7,7 @@ export { generateKeyAndCSR, type CSROptions, type KeyAndCSR } from './csr';
 export {
   signCSR,
   issueCertificate,
+  NODE_CERTIFICATE,
   issueCertificateAsync,
   type SignOptions,
   type SignCSROptions,

@@ -2,6 +2,7 @@
 // forge builds the TBSCertificate around a placeholder key (it cannot encode EC keys), the real
 // SubjectPublicKeyInfo is spliced in, and the CA's RSA key signs natively.
 import { sign } from 'node:crypto';
+import { ROLE_IMPERSONATOR, SERVING_CERT_LIFETIME_HOURS } from '@talos/constants';
 import forge from 'node-forge';
 import { parseCSR } from './csr';
 import { bitString, sequence, sequenceElements, toPem } from './der';
@@ -27,6 +28,17 @@ export interface IssueOptions extends SignOptions {
   ipAddresses?: string[];
   dnsNames?: string[];
 }
+
+/**
+ * What a node's apid certificate is, whoever makes it (trustd from a CSR, a control plane's apid
+ * itself): O=os:impersonator, which other apids trust for the caller's role it passes on (never a
+ * role a CSR asks for), serving and client use (apid dials other nodes with it), a day's life.
+ */
+export const NODE_CERTIFICATE: Required<SignCSROptions> = {
+  organization: [ROLE_IMPERSONATOR],
+  usage: 'both',
+  validityHours: SERVING_CERT_LIFETIME_HOURS,
+};
 
 /** A CA as signing needs it: certificate and key, PEM. */
 export type SigningCA = CertificateAndKey;

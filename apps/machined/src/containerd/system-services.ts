@@ -78,15 +78,24 @@ export type SystemContainerdOptions = Pick<
   | 'imageRoot'
 >;
 
+/** containerd's socket, its state folder (the socket's), and the containers' read-only root. */
+function containerdLayout(opts: SystemContainerdOptions): { socket: string; runDir: string; rootfs: string } {
+  const paths = new NodePaths(opts.root);
+  const socket = opts.containerdSocket ?? paths.socket('containerd');
+  return {
+    socket,
+    runDir: path.dirname(socket),
+    rootfs: opts.containerRootfs ?? paths.resolve(SYSTEM_CONTAINER_ROOTFS),
+  };
+}
+
 /**
  * The system containerd, under machined's process runner. It needs nothing from the machine config,
  * so metal boot starts it before the config is looked for (MetalBootOptions.earlyServices).
  */
 export function systemContainerd(opts: SystemContainerdOptions): ServiceDefinition {
   const paths = new NodePaths(opts.root);
-  const socket = opts.containerdSocket ?? paths.socket('containerd');
-  const runDir = path.dirname(socket);
-  const rootfs = opts.containerRootfs ?? paths.resolve(SYSTEM_CONTAINER_ROOTFS);
+  const { socket, runDir, rootfs } = containerdLayout(opts);
   const containerdLog = new LogBuffer();
   const configFile = path.join(runDir, CONTAINERD_CONFIG_FILE);
   return {
@@ -131,11 +140,8 @@ export function systemContainerd(opts: SystemContainerdOptions): ServiceDefiniti
 }
 
 export function systemServices(opts: SystemServicesOptions): ServiceDefinition[] {
-  const paths = new NodePaths(opts.root);
   const controlPlane = isControlPlane(opts.machineType);
-  const socket = opts.containerdSocket ?? paths.socket('containerd');
-  const runDir = path.dirname(socket);
-  const rootfs = opts.containerRootfs ?? paths.resolve(SYSTEM_CONTAINER_ROOTFS);
+  const { socket, runDir, rootfs } = containerdLayout(opts);
   let client: ContainerdClient | undefined;
   const containerd = (): ContainerdClient =>
     (client ??= new ContainerdClient({

@@ -47,7 +47,8 @@ describe('ServiceSupervisor', () => {
 
   beforeEach(() => {
     changes = [];
-    sup = new ServiceSupervisor({ onChange: (c) => changes.push(c) });
+    sup = new ServiceSupervisor();
+    sup.subscribe((c) => changes.push(c));
   });
 
   afterEach(async () => {

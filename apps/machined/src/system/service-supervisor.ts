@@ -8,8 +8,6 @@ import { SupervisedService, type ServiceStateChange } from './supervised-service
 
 export interface ServiceSupervisorOptions {
   logger?: Logger;
-  /** Hears every state and health change of every service (the machine event bus). */
-  onChange?(change: ServiceStateChange): void;
   now?: () => Date;
 }
 
@@ -24,7 +22,6 @@ export class ServiceSupervisor {
 
   constructor(private readonly opts: ServiceSupervisorOptions = {}) {
     this.logger = opts.logger ?? silentLogger();
-    if (opts.onChange) this.listeners.add((change) => opts.onChange?.(change));
   }
 
   /**
