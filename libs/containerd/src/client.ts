@@ -1,10 +1,10 @@
 // A typed client for the parts of containerd 1.6's gRPC API machined uses: version, containers and
 // tasks. Every call carries the namespace in the `containerd-namespace` header, as ctr does.
 import * as grpc from '@grpc/grpc-js';
-import { Root, type INamespace, type Service, type Type } from 'protobufjs';
+import type { Type } from 'protobufjs';
 import { CONTAINERD_CALL_TIMEOUT_MS, CONTAINERD_RUNTIME, CONTAINERD_TASK_TIMEOUT_MS } from '@talos/constants';
 import * as staticClasses from './generated/containerd';
-import { CONTAINERD_DESCRIPTOR } from './generated/descriptor';
+import { CONTAINERD_SERVICES } from './generated/services';
 
 export const CONTAINERD_NAMESPACE_HEADER = 'containerd-namespace';
 /** The type URL containerd's typeurl registry gives the OCI runtime spec. */
@@ -95,13 +95,13 @@ const TO_OBJECT = { longs: Number, enums: String, defaults: true, oneofs: true }
 type MessageClass = Pick<Type, 'encode' | 'decode' | 'fromObject' | 'toObject'>;
 
 /**
- * A message's static class (generated/containerd.js) by its full name (`.containerd.services.tasks.v1.CreateTaskRequest`).
+ * A message's static class (generated/containerd.js) by its full name (`containerd.services.tasks.v1.CreateTaskRequest`).
  * Reflection would build each message's encoder and decoder with `new Function` at its first use:
  * most of a second of machined's thread under emulation, while it creates the first containers.
  */
 function staticClass(fullName: string): MessageClass {
   let found: unknown = staticClasses;
-  for (const part of fullName.replace(/^\./, '').split('.')) {
+  for (const part of fullName.split('.')) {
     found = (found as Record<string, unknown> | undefined)?.[part];
   }
   if (typeof found !== 'function') throw new Error(`containerd's generated classes lack ${fullName}`);
@@ -123,38 +123,32 @@ function codec(type: MessageClass): {
 
 /**
  * Builds the clients' service definitions now rather than at the first ContainerdClient: machined
- * does it while containerd starts, so that it is not done when containerd's socket appears (a
- * third of a second under emulation, on the way to the first task).
+ * does it while containerd starts, so that it is not done when containerd's socket appears.
  */
 export function prepareContainerdClients(): void {
   loadServices();
 }
 
 /**
- * The three services' grpc-js clients, built on the first call: the methods from the generated
- * descriptor (protobufjs reflection, which resolves their message names), the messages' codecs
- * from the generated static classes. @grpc/proto-loader would also re-encode every file
- * descriptor (for reflection, which a client never needs), half a second of machined's boot under
- * emulation.
+ * The three services' grpc-js clients, built on the first call from the generated method table
+ * (generated/services.ts) and the messages' static classes. Building them from a descriptor
+ * (protobufjs reflection, or @grpc/proto-loader, which also re-encodes every file descriptor for
+ * reflection) cost a third of a second or more of machined's boot under emulation.
  */
 function loadServices(): NonNullable<typeof services> {
   if (services) return services;
-  const root = Root.fromJSON(CONTAINERD_DESCRIPTOR as INamespace);
   const svc = (name: string, service: string): ClientCtor => {
     const full = `containerd.services.${name}.v1.${service}`;
-    const found = root.lookup(full);
-    if (!found || !('methods' in found)) {
-      throw new Error(`containerd descriptor lacks ${name}.v1.${service}`);
-    }
+    const methods = CONTAINERD_SERVICES[full];
+    if (!methods) throw new Error(`containerd's generated services lack ${full}`);
     const definition: Record<string, grpc.MethodDefinition<object, object>> = {};
-    for (const method of Object.values((found as Service).methods)) {
-      method.resolve();
-      const request = codec(staticClass(method.resolvedRequestType!.fullName));
-      const response = codec(staticClass(method.resolvedResponseType!.fullName));
+    for (const method of methods) {
+      const request = codec(staticClass(method.request));
+      const response = codec(staticClass(method.response));
       definition[method.name] = {
         path: `/${full}/${method.name}`,
-        requestStream: !!method.requestStream,
-        responseStream: !!method.responseStream,
+        requestStream: method.requestStream,
+        responseStream: method.responseStream,
         requestSerialize: request.serialize,
         requestDeserialize: request.deserialize,
         responseSerialize: response.serialize,
