@@ -11,6 +11,7 @@ import {
   IMAGE_ROOTFS_FILE,
   INITRAMFS_MODULES,
   INITRAMFS_NEW_ROOT,
+  INIT_PREFETCH,
   INITRAMFS_ROOTFS_IMAGE,
   MACHINED_INIT_ARGV,
   VERSION,
@@ -175,6 +176,7 @@ export async function buildImage(opts: BuildOptions): Promise<BuildResult> {
     newRoot: INITRAMFS_NEW_ROOT,
     moveMounts: ['/dev', '/proc', '/sys'],
     argv: MACHINED_INIT_ARGV,
+    prefetch: INIT_PREFETCH,
   };
   const init = await buildInit(
     path.join(workspace, 'image', 'init', 'init.c'),

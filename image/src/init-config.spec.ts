@@ -14,11 +14,12 @@ const CFG: InitConfig = {
   rootfsImage: INITRAMFS_ROOTFS_IMAGE,
   newRoot: '/newroot',
   moveMounts: ['/dev', '/proc', '/sys'],
+  prefetch: ['/usr/lib/talos/apps/machined/main.js', '/usr/bin/node'],
   argv: MACHINED_INIT_ARGV,
 };
 
 describe('init-config.h', () => {
-  it('carries the modules in order, the rootfs image and machined argv, each list 0-terminated', () => {
+  it('carries the modules in order, the rootfs image, machined argv and the files to read ahead, each list 0-terminated', () => {
     const h = renderInitConfig(CFG);
     expect(h).toContain(`#define INIT_ROOTFS_IMAGE "${INITRAMFS_ROOTFS_IMAGE}"`);
     expect(h).toContain('#define INIT_KERNEL_RELEASE "6.1.0-56-cloud-amd64"');
@@ -27,6 +28,9 @@ describe('init-config.h', () => {
     );
     expect(h).toContain(
       `static const char *const init_argv[] = {\n${MACHINED_INIT_ARGV.map((a) => `  "${a}",\n`).join('')}  0,\n};`,
+    );
+    expect(h).toContain(
+      'static const char *const init_prefetch[] = {\n  "/usr/lib/talos/apps/machined/main.js",\n  "/usr/bin/node",\n  0,\n};',
     );
   });
 

@@ -10,6 +10,11 @@ export interface InitConfig {
   /** What the init mounts on <newRoot>/<dir> by moving it out of the initramfs. */
   moveMounts: readonly string[];
   argv: readonly string[];
+  /**
+   * Files of the rootfs (absolute in it) a child of init reads once the rootfs is mounted, in order,
+   * so that the second CPU decompresses them from the squashfs while machined's Node starts.
+   */
+  prefetch: readonly string[];
 }
 
 /** A C string literal; anything outside printable ASCII is escaped in octal. */
@@ -46,6 +51,9 @@ export function renderInitConfig(cfg: InitConfig): string {
     '',
     '/* Mounts moved from the initramfs into the new root. */',
     stringArray('init_move_mounts', cfg.moveMounts, true),
+    '',
+    '/* Read ahead (page cache) by a child of init while PID 1 starts. */',
+    stringArray('init_prefetch', cfg.prefetch, true),
     '',
     '/* PID 1 after switch_root. */',
     stringArray('init_argv', cfg.argv, true),
