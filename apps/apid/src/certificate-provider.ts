@@ -3,6 +3,7 @@
 // A node whose config holds the OS CA key (a control-plane node) issues it itself, as later Talos
 // does; any other node asks trustd on the control plane, as Talos v0.9 does on every node.
 import * as grpc from '@grpc/grpc-js';
+import { X509Certificate } from 'node:crypto';
 import * as net from 'node:net';
 import { clients } from '@talos/api';
 import {
@@ -14,7 +15,7 @@ import {
 } from '@talos/constants';
 import type { Logger } from '@talos/log';
 import {
-  certificateInfo,
+  certificateNotAfter,
   generateKeyAndCSR,
   issueCertificate,
   keyMatchesCertificate,
@@ -59,16 +60,18 @@ export class CertificateStore implements CertificateProvider {
   }
 }
 
-/** Logs a new serving certificate's names, end and fingerprint (never its key). */
+/**
+ * Logs a new serving certificate's names, end and fingerprint (never its key), read natively:
+ * certificateInfo's parse in JavaScript cost apid's start about 0.2 s under emulation.
+ */
 function logCertificate(logger: Logger, crt: string, msg: string, extra: Record<string, string> = {}): void {
-  const info = certificateInfo(crt);
+  const cert = new X509Certificate(crt);
   logger.info(
     {
       ...extra,
-      ipAddresses: info.ipAddresses,
-      dnsNames: info.dnsNames,
-      notAfter: info.notAfter.toISOString(),
-      fingerprint: info.fingerprintSha256,
+      subjectAltName: cert.subjectAltName ?? '',
+      notAfter: certificateNotAfter(crt).toISOString(),
+      fingerprint: cert.fingerprint256,
     },
     msg,
   );

@@ -8,7 +8,7 @@ import {
   SERVING_CERT_RENEW_RETRY_MIN_MS,
 } from '@talos/constants';
 import type { Logger } from '@talos/log';
-import { certificateInfo } from '@talos/pki';
+import { certificateNotAfter } from '@talos/pki';
 import type { ServingCertificate } from './certificate-provider';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -54,7 +54,7 @@ export interface CertificateRenewalOptions {
  * and at least `minMs` so that a certificate already near its end cannot make a busy loop.
  */
 export function renewalDelayMs(crt: string, now: number, maxMs: number, minMs: number): number {
-  const remaining = certificateInfo(crt).notAfter.getTime() - now;
+  const remaining = certificateNotAfter(crt).getTime() - now;
   return Math.max(minMs, Math.min(Math.floor(remaining / 2), maxMs));
 }
 
@@ -93,7 +93,7 @@ export class CertificateRenewal {
     const delay = renewalDelayMs(crt, this.timers.now(), this.maxIntervalMs, this.retryMinMs);
     this.opts.logger.info(
       {
-        notAfter: certificateInfo(crt).notAfter.toISOString(),
+        notAfter: certificateNotAfter(crt).toISOString(),
         renewAt: new Date(this.timers.now() + delay).toISOString(),
       },
       'serving certificate renewal scheduled',

@@ -1,7 +1,7 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { generateCA, generateCAAsync } from './ca';
-import { certificateInfo, keyMatchesCertificate } from './inspect';
+import { certificateInfo, certificateNotAfter, keyMatchesCertificate } from './inspect';
 import { generatePrivateKeyPem } from './keys';
 
 describe('generateCA', () => {
@@ -42,6 +42,8 @@ describe('generateCA', () => {
     const info = certificateInfo(short.crt);
     expect(info.subject).toEqual({ commonName: 'kubernetes', organization: ['kubernetes'] });
     expect(info.notAfter.getTime() - Date.now()).toBeLessThan(2 * 24 * 3600 * 1000 + 1000);
+    // The native reading of the end agrees with the full parse.
+    expect(certificateNotAfter(short.crt)).toEqual(info.notAfter);
   });
 
   it('may be named by common name alone (the aggregator CA, CN=front-proxy)', () => {

@@ -16,6 +16,7 @@ export {
 } from './sign';
 export {
   certificateInfo,
+  certificateNotAfter,
   verifyChain,
   keyMatchesCertificate,
   type CertificateInfo,

@@ -57,6 +57,14 @@ export function certificateInfo(pem: string): CertificateInfo {
 }
 
 /**
+ * When a PEM certificate (any key) stops being valid, read natively: for callers that need no more
+ * than that (renewal schedules), without certificateInfo's parse in JavaScript.
+ */
+export function certificateNotAfter(pem: string): Date {
+  return new Date(parseCertificate(pem).validTo);
+}
+
+/**
  * True when `crtPem` was issued and signed by the CA `caPem` and both are valid at `at`.
  * Any parse failure is a plain `false`: this answers "do I trust it", not "why not".
  */
