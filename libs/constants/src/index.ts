@@ -639,13 +639,14 @@ export const CONTAINERD_ROOT = '/system/var/lib/containerd';
 export const SYSTEM_START_SLOTS = 3;
 /**
  * Who starts before anything else may, in this order: apid answers once apid and routerd (which
- * routes its calls) serve; trustd then, as other nodes' apids need it for their certificates (a
- * control-plane node's apid issues its own).
+ * routes its calls) serve. trustd, which only other nodes' apids need (a control-plane node's
+ * apid issues its own certificate), starts next.
  */
-export const SYSTEM_START_FIRST_WAVE: readonly string[] = ['apid', 'routerd', 'trustd'];
+export const SYSTEM_START_FIRST_WAVE: readonly string[] = ['apid', 'routerd'];
 /** Who starts first: the first wave, then the rest. */
 export const SYSTEM_START_PRIORITY: readonly string[] = [
   ...SYSTEM_START_FIRST_WAVE,
+  'trustd',
   'networkd',
   'udevd',
   'timed',

@@ -1,7 +1,7 @@
 // How many system containers start at once, and in which order. Under software emulation a node
 // has little CPU, and every Node process spends seconds of it before it serves: started all at
 // once, the daemons all come up late, apid with them. A few slots, handed out in priority order
-// (apid's path first: apid, routerd, then trustd), let those come up first. The first wave goes
+// (apid's path first: apid, routerd; then trustd), let those come up first. The first wave goes
 // further: while one of its services waits for a slot or holds one, nothing outside it starts, so
 // that the others' starts do not take CPU from the wave's last. A daemon holds its slot until it
 // is first healthy, or until a bound passes: a worker's apid may wait minutes for a control

@@ -7,7 +7,7 @@
 // others go ahead together and join it.
 //
 // OrderedGate: the first wave's tasks are created one at a time, in SYSTEM_START_FIRST_WAVE's order
-// (apid, routerd, trustd) whichever asks first: under emulation three creations at once (each a
+// (apid, routerd) whichever asks first: under emulation three creations at once (each a
 // shim and runc, Go binaries read from the squashfs for the first time) all finish late, while one
 // at a time, apid first, lets apid's Node start, the longest on its own path, begin seconds
 // earlier. The order of asking is no guide: it is the order in which the containers' creation
