@@ -93,7 +93,7 @@ static void attach_loop(const char *image, char *dev, size_t len) {
 
 /*
  * Reads init_prefetch into the page cache from a child, on whichever CPU is idle, while PID 1 goes
- * on: Node's first start pages its 90 MB binary in from the squashfs on its own thread otherwise.
+ * on: Node's first start pages its 94 MiB binary in from the squashfs on its own thread otherwise.
  * The files are opened before the root moves (the child keeps the old root); the child exits when
  * done and machined, PID 1 by then, reaps it. Nothing here is needed: a failure is ignored.
  */
