@@ -11,7 +11,6 @@ import {
   IMAGE_ROOTFS_FILE,
   INITRAMFS_MODULES,
   INITRAMFS_NEW_ROOT,
-  INIT_PREFETCH,
   INITRAMFS_ROOTFS_IMAGE,
   MACHINED_INIT_ARGV,
   VERSION,
@@ -24,6 +23,7 @@ import { digestFile, ImageManifest, writeSignedManifest } from './manifest';
 import { PackageCache, PinnedPackage, readPackagePins, UnpackedPackage } from './packages';
 import { writeCodeCaches } from './code-cache';
 import { assembleRootfs } from './rootfs';
+import { INIT_PREFETCH } from './rootfs-layout';
 import { SigningKey } from './signing-key';
 import { makeSquashfs, squashfsOptions } from './squashfs';
 

@@ -21,6 +21,7 @@ import { readElfDynamicFile } from './elf';
 import { filterAliases, ModuleIndex } from './kernel-modules';
 import { packageFile, UnpackedPackage } from './packages';
 import {
+  IMAGE_KOFFI_DIR,
   KOFFI_FILES,
   KOFFI_NATIVE,
   KOFFI_NATIVE_SOURCE,
@@ -137,7 +138,7 @@ function copyTree(from: string, staging: string, to: string): void {
 }
 
 function copyKoffi(staging: string, inputs: RootfsInputs, koffiNative: string): void {
-  const dir = path.join(IMAGE_LIB_DIR, 'node_modules', 'koffi');
+  const dir = IMAGE_KOFFI_DIR;
   for (const file of KOFFI_FILES)
     copy(staging, path.join(inputs.nodeModules, 'koffi', file), path.join(dir, file));
   copy(staging, koffiNative, path.join(dir, KOFFI_NATIVE));

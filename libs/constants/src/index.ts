@@ -408,19 +408,6 @@ export const MACHINED_INIT_ARGV: readonly string[] = [
   IMAGE_LOADER,
   `${IMAGE_BUNDLE_DIR}/machined/main.js`,
 ];
-/**
- * What the initramfs's init has a child read from the rootfs while machined starts (init.c), in the
- * order the boot needs them: machined's bundle and code cache (a second into its start), the node
- * binary (whose first start pages it in from the squashfs), containerd (started next). Reading the
- * shim, runc and apid's and routerd's bundles too made no difference that could be measured.
- */
-export const INIT_PREFETCH: readonly string[] = [
-  IMAGE_LOADER,
-  `${IMAGE_BUNDLE_DIR}/machined/main.js`,
-  `${IMAGE_BUNDLE_DIR}/machined/main.js${CODE_CACHE_SUFFIX}`,
-  IMAGE_NODE,
-  IMAGE_CONTAINERD,
-];
 /** Kernel modules the initramfs loads, in order, before mounting the rootfs (names in modules.dep). */
 export const INITRAMFS_MODULES: readonly string[] = [
   'virtio',

@@ -17,7 +17,7 @@ import {
   IMAGE_ROOTFS_MAX_BYTES,
   IMAGE_SIGNATURE_FILE,
 } from '@talos/constants';
-import { ROOTFS_EXECUTABLES, LOADER_DIR } from '../../../image/src/rootfs-layout';
+import { INIT_PREFETCH, ROOTFS_EXECUTABLES, LOADER_DIR } from '../../../image/src/rootfs-layout';
 import { executables, listSquashfs, type SquashfsEntry } from '../../../image/src/squashfs';
 import { REPO } from './harness';
 
@@ -127,6 +127,11 @@ describe('rootfs.sqsh', () => {
     const unexpected = found.filter((p) => !expected.includes(p));
     const missing = expected.filter((p) => !found.includes(p));
     expect({ unexpected, missing }).toEqual({ unexpected: [], missing: [] });
+  });
+
+  it('holds every file the initramfs reads ahead, as a regular file (a stale path would do nothing)', () => {
+    const regular = entries.filter((e) => e.mode.startsWith('-')).map((e) => e.path);
+    expect(INIT_PREFETCH.filter((p) => !regular.includes(p))).toEqual([]);
   });
 
   it('has no shell and no coreutils', () => {
