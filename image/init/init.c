@@ -98,9 +98,9 @@ static void attach_loop(const char *image, char *dev, size_t len) {
  * done and machined, PID 1 by then, reaps it. Nothing here is needed: a failure is ignored.
  */
 static void prefetch(void) {
-  int fds[16];
+  int fds[sizeof init_prefetch / sizeof init_prefetch[0]];
   size_t n = 0;
-  for (const char *const *f = init_prefetch; *f && n < sizeof fds / sizeof fds[0]; f++) {
+  for (const char *const *f = init_prefetch; *f; f++) {
     char file[256];
     snprintf(file, sizeof file, "%s%s", INIT_NEW_ROOT, *f);
     int fd = open(file, O_RDONLY | O_CLOEXEC);

@@ -11,6 +11,7 @@ import {
   IMAGE_NODE,
   IMAGE_RUNC,
   MKFS_XFS_PATH,
+  daemonBundle,
 } from '@talos/constants';
 
 export interface RootfsExecutable {
@@ -71,8 +72,8 @@ export const KOFFI_NATIVE_SOURCE = '@koromix/koffi-linux-x64/linux_x64/koffi.nod
  */
 export const INIT_PREFETCH: readonly string[] = [
   IMAGE_LOADER,
-  `${IMAGE_BUNDLE_DIR}/machined/main.js`,
-  `${IMAGE_BUNDLE_DIR}/machined/main.js${CODE_CACHE_SUFFIX}`,
+  daemonBundle('machined', IMAGE_BUNDLE_DIR),
+  daemonBundle('machined', IMAGE_BUNDLE_DIR) + CODE_CACHE_SUFFIX,
   `${IMAGE_KOFFI_DIR}/${KOFFI_NATIVE}`,
   IMAGE_NODE,
   IMAGE_CONTAINERD,

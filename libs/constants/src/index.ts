@@ -406,7 +406,7 @@ export const MACHINED_INIT_ARGV: readonly string[] = [
   IMAGE_NODE,
   ...NODE_FLAGS,
   IMAGE_LOADER,
-  `${IMAGE_BUNDLE_DIR}/machined/main.js`,
+  daemonBundle('machined', IMAGE_BUNDLE_DIR),
 ];
 /** Kernel modules the initramfs loads, in order, before mounting the rootfs (names in modules.dep). */
 export const INITRAMFS_MODULES: readonly string[] = [

@@ -70,7 +70,10 @@ export async function fetchConfig(url: string, opts: FetchConfigOptions): Promis
   // The first attempts fail at once (ENETUNREACH) while DHCP has no lease yet; the lease ends the
   // back-off then running instead of leaving the node idle for the rest of it.
   let wake: (() => void) | undefined;
-  void opts.networkReady?.then(() => wake?.());
+  void opts.networkReady?.then(
+    () => wake?.(),
+    () => undefined,
+  );
   for (let attempt = 1; attempt <= attempts; attempt++) {
     opts.signal?.throwIfAborted();
     opts.logger.info({ url: safe, attempt }, `fetching machine config from ${safe}`);

@@ -1,9 +1,9 @@
-import * as net from 'node:net';
-import * as tls from 'node:tls';
-import { generateCA, issueCertificate, type CertificateAndKey } from '@talos/pki';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as tls from 'node:tls';
+import { generateCA, issueCertificate, type CertificateAndKey } from '@talos/pki';
 import { tcpListening, tlsHealthCheck } from './tls-health';
 
 /** Listens on 127.0.0.1 with a port of its own; resolves the port. */
